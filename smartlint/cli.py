@@ -1,0 +1,72 @@
+"""The smartlint command line. Subcommands live in smartlint.commands.<name> and are imported only
+when chosen, so `smartlint --help` and `smartlint rules` never pay for spaCy or Textual."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from smartlint import __version__
+from smartlint.errors import SmartlintError
+
+# name -> one-line help; each module smartlint.commands.<name> has add_arguments(parser) and run(args) -> int
+COMMANDS: dict[str, str] = {
+    "score": "score a goal statement (or a JSONL batch) against the SMART rubric",
+    "extract": "show the quantities, dates, owners and platforms found in a text",
+    "check": "check plan files (.md .txt .yaml .json .toml) like a linter",
+    "coach": "ask the questions that make a goal SMART, one at a time",
+    "rules": "list the rules, or explain one",
+    "eval": "measure agreement with a labelled corpus",
+    "tui": "refine goals interactively in the terminal",
+}
+
+
+def build_parser(chosen: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smartlint",
+        description="Lint and coach goals: Specific, Measurable, Achievable, Relevant, Time-bound.",
+    )
+    parser.add_argument("--version", action="version", version=f"smartlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            _command_module(name).add_arguments(command_parser)
+    return parser
+
+
+def _command_module(name: str):
+    return importlib.import_module(f"smartlint.commands.{name}")
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    for arg in argv:
+        if arg in COMMANDS:
+            return arg
+        if not arg.startswith("-"):
+            return None
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = _chosen_command(argv)
+    parser = build_parser(chosen)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return _command_module(args.command).run(args)
+    except SmartlintError as error:
+        print(f"smartlint: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("smartlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Build the spaCy pipeline from models/config.cfg once, and run it over many texts."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from importlib.resources import as_file, files
+
+from smartlint.facts import Facts, Mention
+from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE
+
+
+def build_pipeline():
+    """Assemble and initialize the pipeline from the packaged config and patterns."""
+    import spacy  # noqa: F401  (lazy: importing spaCy costs about a second)
+    from spacy.util import load_config, load_model_from_config
+
+    import smartlint.nlp.components  # noqa: F401  (registers the @Language.factory components)
+
+    models = files("smartlint.models")
+    with as_file(models / "config.cfg") as config_path, as_file(models / "patterns") as patterns:
+        config = load_config(config_path, overrides={"paths.patterns": str(patterns)}, interpolate=False)
+        nlp = load_model_from_config(config, auto_fill=True, validate=True)
+        nlp.initialize()
+    return nlp
+
+
+class Analyzer:
+    """Owns one initialized pipeline; turns texts into Facts."""
+
+    def __init__(self, fiscal_year_start: int = 1, batch_size: int = 256):
+        self.nlp = build_pipeline()
+        self.fiscal_year_start = fiscal_year_start
+        self.batch_size = batch_size
+
+    def analyze(self, text: str, reference_date: dt.date) -> Facts:
+        return next(self.analyze_many([(text, reference_date)]))
+
+    def analyze_many(self, items: Iterable[tuple[str, dt.date]]) -> Iterator[Facts]:
+        """Analyze (text, reference_date) pairs in order, batched through nlp.pipe."""
+
+        def docs():
+            for text, reference_date in items:
+                doc = self.nlp.make_doc(text)
+                doc.user_data[REFERENCE_DATE] = reference_date
+                doc.user_data[FISCAL_YEAR_START] = self.fiscal_year_start
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
+            found = [Mention(**m) for m in doc.user_data.get(MENTIONS, [])]
+            found.sort(key=lambda m: (m.start, -m.end))
+            yield Facts(text=doc.text, reference_date=doc.user_data[REFERENCE_DATE], mentions=found)
