@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Speed figures for the README: start-up, one score, batch throughput, checking plan files.
+
+    python scripts/bench_speed.py [--repeat 5] [--goals 4000]
+
+Runs commands from the current environment's `smartlint` (next to sys.executable) and reports the
+median wall time of each. Not a test: machines here are noisy, so figures go in the README.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SMARTLINT = str(Path(sys.executable).with_name("smartlint"))
+TODAY = "2026-01-15"
+
+
+def wall(cmd: list[str], repeat: int, **kwargs) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def corpus_texts() -> list[str]:
+    texts = []
+    for line in (ROOT / "corpus" / "goals.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            texts.append(json.loads(line)["text"])
+    return texts
+
+
+def batch_throughput(goals: int) -> tuple[float, float]:
+    """Goals per second through Linter.score_many in this process (pipeline built beforehand)."""
+    from smartlint.api import Linter
+
+    texts = corpus_texts()
+    items = [(str(i), texts[i % len(texts)], dt.date(2026, 1, 15)) for i in range(goals)]
+    linter = Linter()
+    list(linter.score_many(items[:200]))  # warm up
+    start = time.perf_counter()
+    count = sum(1 for _ in linter.score_many(items))
+    elapsed = time.perf_counter() - start
+    return count / elapsed, elapsed
+
+
+def check_files(repeat: int) -> tuple[float, float]:
+    """`smartlint check` on 1,000 goals in 50 Markdown files, against `smartlint check` on one goal."""
+    texts = corpus_texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big"
+        big.mkdir()
+        for f in range(50):
+            lines = ["# Goals", ""] + [f"- {texts[(f * 20 + g) % len(texts)]}" for g in range(20)]
+            (big / f"plan{f:02d}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        small = Path(tmp) / "small.md"
+        small.write_text("# Goals\n\n- " + texts[0] + "\n", encoding="utf-8")
+        base = [SMARTLINT, "check", "--today", TODAY, "--exit-zero"]
+        return wall(base + [str(small)], repeat), wall(base + [str(big)], repeat)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--goals", type=int, default=4000)
+    args = parser.parse_args()
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    rows = []
+    spacy_blank = wall([sys.executable, "-c", "import spacy; spacy.blank('en')"], args.repeat, env=env)
+    rows.append(("python -c \"import spacy; spacy.blank('en')\"", spacy_blank, ""))
+    score_one = wall([SMARTLINT, "score", "--today", TODAY, "Grow newsletter sign-ups by 20% by June 30, 2026"],
+                     args.repeat, env=env)
+    rows.append(("smartlint score \"...\"", score_one, f"{score_one / spacy_blank:.2f}x spaCy start-up"))
+    rows.append(("smartlint --help", wall([SMARTLINT, "--help"], args.repeat, env=env), ""))
+    rows.append(("smartlint rules", wall([SMARTLINT, "rules"], args.repeat, env=env), ""))
+    one, fifty = check_files(args.repeat)
+    rows.append(("smartlint check (1 goal, 1 file)", one, ""))
+    rows.append(("smartlint check (1,000 goals, 50 files)", fifty, f"+{fifty - one:.2f} s over one goal"))
+    rate, elapsed = batch_throughput(args.goals)
+    print("| what | median wall time | note |")
+    print("|---|---:|---|")
+    for name, seconds, note in rows:
+        print(f"| `{name}` | {seconds:.2f} s | {note} |")
+    print(f"| score_many, {args.goals:,} goals, one process | {elapsed:.2f} s | {rate:,.0f} goals/s |")
+
+
+if __name__ == "__main__":
+    main()
