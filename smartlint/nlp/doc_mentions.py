@@ -11,6 +11,7 @@ from typing import Any
 MENTIONS = "smartlint.mentions"
 REFERENCE_DATE = "smartlint.reference_date"
 FISCAL_YEAR_START = "smartlint.fiscal_year_start"
+TEXT = "smartlint.text"
 
 
 def mentions(doc) -> list[dict[str, Any]]:
@@ -19,7 +20,11 @@ def mentions(doc) -> list[dict[str, Any]]:
 
 def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:
     """Record a mention covering doc.text[start:end] (character offsets)."""
-    mention = {"label": label, "start": start, "end": end, "text": doc.text[start:end], **fields}
+    # doc.text is rebuilt from the tokens on every access; keep one copy per doc.
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    mention = {"label": label, "start": start, "end": end, "text": text[start:end], **fields}
     mentions(doc).append(mention)
     return mention
 

@@ -1,0 +1,53 @@
+"""smartlint extract: the quantities, dates, owners and platforms found in a text, as JSON."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import deque
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="*", metavar="TEXT", help="the text; several words form one text; - reads stdin")
+    parser.add_argument("--batch", metavar="FILE.jsonl",
+                        help='read JSON lines {"id", "text", "reference_date"?}; - reads stdin')
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="reference date for relative times (default: today)")
+    parser.add_argument("--fiscal-year-start", type=int, metavar="MONTH", default=1,
+                        help="first month of the fiscal year (1-12); FY and H1/H2 follow it")
+
+
+def run(args: argparse.Namespace) -> int:
+    from smartlint.errors import SmartlintError
+    from smartlint.inputs import parse_today, read_batch, statement_from_args
+
+    today = parse_today(args.today)
+    if not 1 <= args.fiscal_year_start <= 12:
+        raise SmartlintError("--fiscal-year-start must be a month number from 1 to 12")
+    if args.batch and args.text:
+        raise SmartlintError("give either TEXT or --batch FILE, not both")
+    if args.batch is None and not args.text:
+        raise SmartlintError('no text given: smartlint extract "Sign 15 new clients a month by Q3 2026"')
+    if not args.batch:
+        text = statement_from_args(args.text)
+    items = read_batch(args.batch, today) if args.batch else None
+
+    from smartlint.extract import extract_items
+    from smartlint.nlp.pipeline import Analyzer
+
+    analyzer = Analyzer(fiscal_year_start=args.fiscal_year_start)
+    out = sys.stdout
+    if items is None:
+        facts = analyzer.analyze(text, today)
+        out.write(json.dumps({"id": None, "predicted": extract_items(facts)}, ensure_ascii=False) + "\n")
+        return 0
+    pending: deque = deque()
+
+    def texts():
+        for item in items:
+            pending.append(item.id)
+            yield item.text, item.reference_date
+
+    for facts in analyzer.analyze_many(texts()):
+        out.write(json.dumps({"id": pending.popleft(), "predicted": extract_items(facts)}, ensure_ascii=False) + "\n")
+    out.flush()
+    return 0

@@ -1,0 +1,983 @@
+"""A small grammar of English time expressions, as regular expressions over lower-cased text.
+
+The time_ruler marks candidate stretches of a sentence (time words and the little words that join
+them); `find_times` parses one such stretch and returns non-overlapping, normalized readings.
+Each rule is a regex that locates a phrasing plus a resolver that turns the match into a value
+with the calendar helpers of `time_resolve`. Resolvers return None when a reading does not hold
+(an invalid date, a modal "may"), and the next-best overlapping reading is tried instead.
+Rules sit in tiers: tier 0 readings (offsets such as "2 weeks after tomorrow") beat tier 1 ones
+that overlap them; within a tier the longest reading wins.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from smartlint.nlp import time_resolve as cal
+from smartlint.nlp.numwords import parse_number, parse_ordinal
+from smartlint.nlp.time_resolve import DAY, Span
+
+
+@dataclass
+class Context:
+    reference: dt.date
+    fiscal_start: int = 1
+
+
+@dataclass
+class Reading:
+    """One normalized time expression; start/end are offsets in the parsed text."""
+
+    label: str
+    start: int
+    end: int
+    value: object = None
+    kind: str | None = None
+    deadline: dt.date | None = None
+    resolved: bool = True
+    lead: str | None = None
+
+
+# ---------------------------------------------------------------- regex fragments
+_UNITS_1_19 = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|"
+               "nine|eight|seven|six|five|four|three|two|one")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUMW99 = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_19}))?|{_UNITS_1_19})"
+NUMW = rf"(?:{_NUMW99}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW99})?)?)(?![a-z])"
+NUM = (rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![a-z])(?:{NUMW}(?:\s+and\s+(?:a\s+)?(?:half|quarter))?|a\s+couple\s+of"
+       r"|couple\s+of|a\s+couple|couple|half\s+an?|half|an?(?:\s+and\s+a\s+half)?)(?![a-z]))")
+UNIT = (r"(?:years?|yrs?|months?|weeks?|wks?|days?|quarters?(?!\s+(?:of|million|billion|thousand|trillion|hundred)\b)"
+        r"|fortnights?|hours?|hrs?|minutes?|mins?"
+        r"|seconds|secs)(?![a-z])")
+DUR1 = rf"(?:{NUM}\s*-?\s*{UNIT}(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?![a-z]))?)"
+DUR = rf"(?:{DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+){DUR1})*)"
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec")
+MON = rf"(?<![a-z])(?:{_MONTHS})(?![a-z])\.?"
+_ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{_ORD_UNITS}|tenth|eleventh|twelfth|thirteenth|"
+        r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?![a-z])")
+CARDDAY = (r"(?:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|twenty|"
+           rf"{_UNITS_1_19})(?![a-z])")
+DAYNUM = r"(?<![\d.])(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?(?![\d])"
+DAYSUF = r"(?<![\d.])(?:[0-2]?\d|3[01])(?:st|nd|rd|th)(?![\d])"
+YEAR4 = r"(?<!\d)(?:19|20)\d{2}(?!\d)"
+YEARW = rf"two\s+thousand(?:(?:\s+and)?\s+{_NUMW99})?(?![a-z])"
+YEAR = rf"(?:{YEAR4}|{YEARW})"
+YSEP = r"(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)"
+YEAR2 = r"'?\d{2}(?!\d)(?!\s*[a-z0-9%$])"
+
+MDY = rf"(?:{MON}(?:\s*[,/-]\s*|\s*|\s+the\s+)(?:{DAYNUM}|{ORDW}|{CARDDAY})(?:{YSEP}{YEAR})?)"
+DMY = (rf"(?:(?:the\s+)?(?:{DAYNUM}|{ORDW})(?:\s+day)?(?:\s+of\s+|\s*[-/.,]?\s*)(?:the\s+month\s+of\s+)?{MON}"
+       rf"(?:{YSEP}(?:{YEAR}|{YEAR2}))?)")
+YMD = rf"(?:{YEAR4}\s*[/.-]\s*(?:\d{{1,2}}|{MON})\s*[/.-]\s*\d{{1,2}}(?!\d))"
+NUMDMY = r"(?:(?<![\d/.])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2})|,\s?\d{4})(?![\d/]))"
+MD = r"(?:(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/]))"
+RELDAY = (r"(?:(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tomorrow|tmrw"
+          r"|yesterday|now)(?![a-z])")
+DATE = rf"(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD})"
+LEAD = (r"(?:(?P<lead>by|before|until|till|through|thru|no\s+later\s+than|not\s+later\s+than|in|during|over"
+        r"|for|throughout|on|within|at)\s+)?")
+REL_YEAR = r"(?:this|next|last|current|the\s+following)\s+year"
+
+# ---------------------------------------------------------------- small parsers
+_MONTH_NUMBER = {name: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_UNIT_FIELD = {"year": "years", "yr": "years", "month": "months", "week": "weeks", "wk": "weeks",
+               "day": "days", "hour": "hours", "hr": "hours", "minute": "minutes", "min": "minutes",
+               "second": "seconds", "sec": "seconds"}
+_RE_MON = re.compile(MON)
+_RE_YEAR = re.compile(YEAR)
+_RE_DUR1 = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?P<u>{UNIT})(?:\s+and\s+(?:a\s+)?(?P<frac>half|quarter))?")
+_RE_ORDW = re.compile(ORDW)
+_RE_DAYNUM = re.compile(DAYNUM)
+_RE_CARDDAY = re.compile(CARDDAY)
+
+
+def month_number(word: str) -> int | None:
+    return _MONTH_NUMBER.get(word.strip().rstrip("."))
+
+
+def count_value(text: str) -> float | None:
+    """ "a" -> 1, "couple of" -> 2, "half an" -> 0.5, "two and a half" -> 2.5, "3.5" -> 3.5."""
+    text = re.sub(r"\s+", " ", text.strip())
+    if text in ("a", "an"):
+        return 1.0
+    if text.startswith(("a couple", "couple")):
+        return 2.0
+    if text.startswith("half") or text == "a half":
+        return 0.5
+    extra = 0.0
+    for tail, amount in ((" and a half", 0.5), (" and half", 0.5), (" and a quarter", 0.25), (" and quarter", 0.25)):
+        if text.endswith(tail):
+            text, extra = text[: -len(tail)], amount
+            break
+    base = 1.0 if text in ("a", "an") else parse_number(text)
+    return None if base is None else base + extra
+
+
+def unit_span(unit: str, amount: float) -> Span | None:
+    unit = unit.rstrip("s") if unit not in ("hrs",) else "hr"
+    if unit == "quarter":
+        return Span(months=3 * amount)
+    if unit == "fortnight":
+        return Span(weeks=2 * amount)
+    field = _UNIT_FIELD.get(unit)
+    return Span(**{field: amount}) if field else None
+
+
+def parse_duration(text: str) -> Span | None:
+    total = Span()
+    found = False
+    for m in _RE_DUR1.finditer(text):
+        amount = count_value(m["n"])
+        if amount is None:
+            return None
+        if m["u"].startswith("sec") and m["n"].strip() in ("a", "an"):
+            return None  # "a second" is an ordinal far more often than a duration
+        if m["frac"]:
+            amount += 0.5 if m["frac"] == "half" else 0.25
+        part = unit_span(m["u"], amount)
+        if part is None:
+            return None
+        total, found = total + part, True
+    return total if found else None
+
+
+def year_value(text: str) -> int | None:
+    text = text.strip().lstrip("'")
+    if text.isdigit():
+        return int(text) if len(text) == 4 else cal.expand_year(int(text))
+    value = parse_number(text)
+    return int(value) if value is not None and 1900 <= value <= 2199 else None
+
+
+def rel_year(text: str, ref: dt.date) -> int | None:
+    """ "this year" / "next year" / "last year" / "2027" / "two thousand and five" -> a year."""
+    text = re.sub(r"\s+", " ", text.strip())
+    if text.endswith("year"):
+        word = text.split(" ")[0]
+        return {"this": 0, "current": 0, "next": 1, "last": -1, "the": 1 if text == "the following year" else 0,
+                "year": 0}.get(word, 0) + ref.year
+    return year_value(text)
+
+
+@dataclass
+class DateFields:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    modifier: str | None = None  # "this" | "next"
+    absolute: dt.date | None = None  # today/tomorrow/now
+    year_only: bool = False
+
+
+_RE_YMD = re.compile(rf"({YEAR4})\s*[/.-]\s*(\d{{1,2}}|{MON})\s*[/.-]\s*(\d{{1,2}})$")
+_RE_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{4}|\d{2})|,\s?(\d{4}))?$")
+
+
+def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
+    """Split a date phrase into year/month/day, whatever order it is written in."""
+    text = re.sub(r"\s+", " ", text.strip())
+    fields = DateFields()
+    for mod in ("this ", "next "):
+        if text.startswith(mod):
+            fields.modifier, text = mod.strip(), text[len(mod):]
+    if text.startswith("the "):
+        text = text[4:]
+    relative = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "day after tomorrow": 2,
+                "day before yesterday": -2}
+    if text in relative:
+        fields.absolute = ref + relative[text] * DAY
+        return fields
+    if re.fullmatch(YEAR4, text):
+        fields.year, fields.year_only = int(text), True
+        return fields
+    m = _RE_YMD.match(text)
+    if m:
+        month = int(m[2]) if m[2].isdigit() else month_number(m[2])
+        fields.year, fields.month, fields.day = int(m[1]), month, int(m[3])
+        return fields
+    m = _RE_NUMERIC.match(text)
+    if m:
+        first, second = int(m[1]), int(m[3])
+        year = m[4] or m[5]
+        if first > 12 and second <= 12:
+            fields.day, fields.month = first, second  # 31/03: the day comes first
+        else:
+            fields.month, fields.day = first, second  # 03/31 and the ambiguous 03/04: US order
+        if year:
+            fields.year = int(year) if len(year) == 4 else cal.expand_year(int(year))
+        return fields
+    rest = text
+    mon = _RE_MON.search(rest)
+    if mon:
+        fields.month = month_number(mon.group(0))
+        before, after = rest[: mon.start()], rest[mon.end():]
+        year = _RE_YEAR.search(after)
+        if year:
+            fields.year = year_value(year.group(0))
+            after = after[: year.start()] + after[year.end():]
+        elif before.strip() and re.search(r"\d", before):
+            two = re.search(r"[\s,/-]'?(\d{2})\s*$", after)
+            if two:  # "14th April 15"
+                fields.year = cal.expand_year(int(two[1]))
+                after = after[: two.start()]
+        rest = before + " " + after
+    else:
+        year = _RE_YEAR.search(rest)
+        if year:
+            fields.year = year_value(year.group(0))
+            rest = rest[: year.start()] + rest[year.end():]
+    rest = re.sub(r"\b(the|of|day|in)\b|[,./-]", " ", rest).strip()
+    if rest:
+        day = parse_ordinal(rest)
+        if day is None:
+            value = parse_number(rest.replace(" ", " "))
+            day = int(value) if value is not None and float(value).is_integer() else None
+        if day is None or not 1 <= day <= 31:
+            return None
+        fields.day = day
+    if fields.month is None and fields.day is None:
+        return None
+    return fields
+
+
+def resolve_single(fields: DateFields, ctx: Context) -> dt.date | None:
+    ref = ctx.reference
+    if fields.absolute:
+        return fields.absolute
+    if fields.month is None or fields.day is None:
+        return None
+    if fields.year is not None:
+        return cal.safe_date(fields.year, fields.month, fields.day)
+    if fields.modifier == "this":
+        return cal.safe_date(ref.year, fields.month, fields.day)
+    if fields.modifier == "next":
+        year = ref.year if fields.month > ref.month else ref.year + 1
+        return cal.safe_date(year, fields.month, fields.day)
+    return cal.next_occurrence(ref, fields.month, fields.day)
+
+
+# ---------------------------------------------------------------- resolvers
+Result = tuple[str, object, dt.date | None, dt.date | None] | None  # label, value, first day, last day
+
+
+def _range(start: dt.date, end: dt.date) -> Result:
+    if end < start:
+        return None
+    return "DATE_RANGE", {"start": start.isoformat(), "end": end.isoformat()}, start, end
+
+
+def _date(day: dt.date | None) -> Result:
+    return None if day is None else ("DATE", day.isoformat(), day, day)
+
+
+def r_date(m: re.Match, ctx: Context) -> Result:
+    text = m["d"]
+    if re.fullmatch(r"\d{1,2}/\d{1,2}", text):
+        a, b = text.split("/")
+        if len(a) == 1 and len(b) == 1 and not m["lead"] and not m["mod"]:
+            return None  # "1/2" is a fraction far more often than January 2nd
+    fields = parse_date_fields((m["mod"] or "") + text, ctx.reference)
+    if fields is None:
+        return None
+    return _date(resolve_single(fields, ctx))
+
+
+def r_dotted(m: re.Match, ctx: Context) -> Result:
+    month, day = int(m["a"]), int(m["b"])
+    return _date(cal.next_occurrence(ctx.reference, month, day)) if month <= 12 else None
+
+
+def r_relday(m: re.Match, ctx: Context) -> Result:
+    fields = parse_date_fields(m["d"], ctx.reference)
+    return _date(fields.absolute) if fields else None
+
+
+def r_range(m: re.Match, ctx: Context) -> Result:
+    ref = ctx.reference
+    conn = m["conn"].strip()
+    if conn == "and" and m["pre"] != "between":
+        return None
+    a = parse_date_fields(m["a"], ref)
+    b = parse_date_fields(m["b"], ref)
+    if a is None or b is None:
+        return None
+    if conn in "-–—" and (a.year_only or b.year_only):
+        return None
+    around = m.string[m.start("conn") - 1: m.end("conn") + 1]
+    if conn in "-–—" and re.fullmatch(r"[a-z]-[a-z]", around):
+        return None  # "twenty-first" is one word, not a range
+    trail = (m["trail"] or "").strip(" ,")
+    if trail:
+        rel_month = re.search(r"(this|next|following) month", trail)
+        if rel_month:
+            base = ref if rel_month[1] == "this" else cal.add_months(ref.replace(day=1), 1)
+            for side in (a, b):
+                if side.month is None:
+                    side.month, side.year = base.month, base.year
+        mon = _RE_MON.search(trail)
+        if mon:
+            for side in (a, b):
+                if side.month is None:
+                    side.month = month_number(mon.group(0))
+        year = _RE_YEAR.search(trail)
+        if year:
+            for side in (a, b):
+                if side.year is None and not side.absolute:
+                    side.year = year_value(year.group(0))
+    # a year alone on one side stands for its first or last day
+    if a.year_only:
+        start = dt.date(a.year, 1, 1)
+        end = dt.date(b.year, 12, 31) if b.year_only else resolve_single(b, ctx)
+        return _range(start, end) if end else None
+    if b.year_only:
+        start = resolve_single(a, ctx)
+        return _range(start, dt.date(b.year, 12, 31)) if start else None
+    if a.month is None and not a.absolute:
+        a.month = b.month
+    day_only_end = b.month is None and not b.absolute
+    if day_only_end:
+        b.month = a.month
+        if a.day and b.day and b.day < a.day and a.month:  # "April 27th to the third": into May
+            b.month = a.month % 12 + 1
+            if a.year and a.month == 12:
+                b.year = a.year + 1
+    if (a.month is None and not a.absolute) or (b.month is None and not b.absolute):
+        return None
+    if a.modifier or b.modifier:
+        start, end = resolve_single(a, ctx), resolve_single(b, ctx)
+    elif a.absolute or b.absolute:
+        start = a.absolute or resolve_single(a, ctx)
+        if b.absolute:
+            end = b.absolute
+        else:
+            end = cal.safe_date(b.year, b.month, b.day) if b.year else cal.next_occurrence(start - DAY, b.month, b.day)
+    else:
+        if a.year is None and b.year is not None:
+            a.year = b.year
+        if b.year is None and a.year is not None:
+            b.year = a.year
+        if a.year is None:
+            end = cal.next_occurrence(ref, b.month, b.day)
+            if end is None:
+                return None
+            b.year = end.year
+            a.year = end.year if (a.month, a.day) <= (b.month, b.day) else end.year - 1
+        start = cal.safe_date(a.year, a.month, a.day)
+        end = cal.safe_date(b.year, b.month, b.day)
+        if start and end and end < start:
+            if not re.search(r"\d{4}|thousand", m["b"] + trail):
+                end = cal.safe_date(b.year + 1, b.month, b.day)
+    if start is None or end is None:
+        return None
+    return _range(start, end)
+
+
+def r_month_year(m: re.Match, ctx: Context) -> Result:
+    text = m["d"]
+    numeric = re.fullmatch(rf"({YEAR4})\s*[-/.]\s*(\d{{1,2}})|(\d{{1,2}})\s*[-/]\s*({YEAR4})", text)
+    if numeric:
+        year, month = (int(numeric[1]), int(numeric[2])) if numeric[1] else (int(numeric[4]), int(numeric[3]))
+    else:
+        mon = _RE_MON.search(text)
+        year_match = _RE_YEAR.search(text[: mon.start()] + " " + text[mon.end():]) if mon else None
+        if not mon or not year_match:
+            return None
+        month, year = month_number(mon.group(0)), year_value(year_match.group(0))
+    if not year or not 1 <= month <= 12:
+        return None
+    return _range(*cal.month_range(year, month))
+
+
+_MODAL_FOLLOWERS = re.compile(
+    r"\s+(?:not|be|have|also|still|well|need|want|take|get|help|seem|require|affect|cause|lead|result|vary"
+    r"|change|include|apply|come|go|make|see|find|use|become|feel|give|keep|prove|offer|allow|benefit|want)\b")
+
+
+def _modal(m, word: str) -> bool:
+    """ "may" followed by a verb is the modal ("this may be", "we may need")."""
+    return word.startswith("may") and bool(_MODAL_FOLLOWERS.match(m.string, m.end()))
+
+
+def r_month_rel(m: re.Match, ctx: Context) -> Result:
+    ref = ctx.reference
+    if _modal(m, m["mon"]):
+        return None
+    month = month_number(m["mon"])
+    text = m.group(0)
+    if m["mod"]:
+        mod = m["mod"]
+        if mod == "this":
+            year = ref.year
+        elif mod == "last":
+            year = ref.year - 1
+        else:  # next / coming / following: the first such month after the current one
+            year = ref.year if month > ref.month else ref.year + 1
+    elif "after next" in text:
+        year = (ref.year if month > ref.month else ref.year + 1) + 1
+    elif re.search(r"\bin\s", text.split(m["mon"], 1)[1]):
+        amount = count_value(m["n"] or "1") or 1
+        year = ref.year + int(amount)
+    else:
+        year = rel_year(m["ry"], ref)
+    return _range(*cal.month_range(year, month)) if year else None
+
+
+def r_month(m: re.Match, ctx: Context) -> Result:
+    word = m["mon"].rstrip(".")
+    if word in ("may", "march", "mar") and not (m["lead"] or m["the"]) or _modal(m, word):
+        return None  # "we may", "march forward"
+    month = month_number(word)
+    return _range(*cal.month_range(cal.month_year_from(ctx.reference, month), month))
+
+
+def r_year(m: re.Match, ctx: Context) -> Result:
+    year = year_value(m["y"])
+    if year is None:
+        return None
+    if m["fiscal"]:
+        return _range(*cal.fiscal_year_range(year, ctx.fiscal_start))
+    return _range(*cal.year_range(year))
+
+
+def _period_of(unit: str, day: dt.date, ctx: Context, fiscal: bool = False) -> tuple[dt.date, dt.date]:
+    if unit == "week":
+        return cal.week_range(day)
+    if unit == "month":
+        return cal.month_range(day.year, day.month)
+    if unit == "quarter":
+        return cal.quarter_range(day.year, (day.month - 1) // 3 + 1)
+    if fiscal:
+        return cal.fiscal_year_range(cal.fiscal_year_of(day, ctx.fiscal_start), ctx.fiscal_start)
+    return cal.year_range(day.year)
+
+
+_STEP = {"week": Span(weeks=1), "month": Span(months=1), "quarter": Span(months=3), "year": Span(years=1)}
+
+
+def _unit_name(word: str) -> str:
+    word = word.strip()
+    return "year" if word in ("yr", "year") else word
+
+
+def r_rel_period(m: re.Match, ctx: Context) -> Result:
+    ref = ctx.reference
+    unit = _unit_name(m["unit"])
+    offset = {"this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1,
+              "past": -1, "previous": -1, "prior": -1}[m["rel"]]
+    if m["after"]:
+        offset = 2
+    day = cal.shift(ref, _STEP[unit], 1) if offset == 1 else ref
+    if offset == -1:
+        day = cal.shift(ref, _STEP[unit], -1)
+    elif offset == 2:
+        day = cal.shift(cal.shift(ref, _STEP[unit]), _STEP[unit])
+    return _range(*_period_of(unit, day, ctx, fiscal=bool(m["fiscal"])))
+
+
+def r_rest_of(m: re.Match, ctx: Context) -> Result:
+    ref = ctx.reference
+    return _range(ref, _period_of(_unit_name(m["unit"]), ref, ctx)[1])
+
+
+def r_end_of(m: re.Match, ctx: Context) -> Result:
+    ref = ctx.reference
+    what = re.sub(r"\s+", " ", m["what"]).strip()
+    abbreviations = {"eoy": "year", "ye": "year", "year end": "year", "year-end": "year", "eoq": "quarter",
+                     "quarter end": "quarter", "quarter-end": "quarter", "eom": "month", "month end": "month",
+                     "month-end": "month", "eow": "week"}
+    what = abbreviations.get(what, what)
+    rel = (m["rel"] or "").strip()
+    end = None
+    if what in ("week", "month", "quarter", "year", "fiscal year"):
+        unit = "year" if what == "fiscal year" else what
+        day = cal.shift(ref, _STEP[unit]) if rel == "next" else ref
+        end = _period_of(unit, day, ctx, fiscal=what == "fiscal year")[1]
+    else:
+        inner = _find_best(what, ctx)
+        if inner is None or inner[0] not in ("DATE_RANGE", "DATE"):
+            return None
+        end = inner[3]
+    return _range(min(ref, end), end)
+
+
+def _find_best(text: str, ctx: Context):
+    readings = [r for r in find_times(text, ctx) if r.start == 0 and r.end == len(text)]
+    if not readings:
+        return None
+    r = readings[0]
+    value = r.value
+    if r.label == "DATE":
+        day = dt.date.fromisoformat(value)
+        return r.label, value, day, day
+    if r.label == "DATE_RANGE":
+        return r.label, value, dt.date.fromisoformat(value["start"]), dt.date.fromisoformat(value["end"])
+    return None
+
+
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _future_or_given(ranges: Callable[[int], tuple[dt.date, dt.date]], year_text: str | None,
+                     ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """A period in a given year, or (no year) the next one that is not over yet."""
+    ref = ctx.reference
+    if year_text and not re.fullmatch(r"(the\s+)?year", year_text.strip()):
+        year = rel_year(year_text, ref)
+        return ranges(year) if year else None
+    for year in (ref.year, ref.year + 1):
+        start, end = ranges(year)
+        if end >= ref:
+            return start, end
+    return None
+
+
+def r_quarter(m: re.Match, ctx: Context) -> Result:
+    quarter = int(m["qn"][1]) if m["qn"] else _ORDINAL_QUARTER[m["qw"]]
+    if m["fyr"]:
+        fiscal_year = year_value(m["fyr"])
+        return _range(*cal.fiscal_quarter_range(fiscal_year, quarter, ctx.fiscal_start))
+    found = _future_or_given(lambda y: cal.quarter_range(y, quarter), m["yr"], ctx)
+    return _range(*found) if found else None
+
+
+def r_year_quarter(m: re.Match, ctx: Context) -> Result:
+    return _range(*cal.quarter_range(int(m["yr"]), int(m["q"])))
+
+
+def r_half(m: re.Match, ctx: Context) -> Result:
+    half = int(m["hn"]) if m["hn"] else (1 if m["hw"] in ("first", "1st") else 2)
+    if m["fyr"]:
+        return _range(*cal.half_range(year_value(m["fyr"]), half, ctx.fiscal_start))
+    if m["yr"] and not re.fullmatch(r"(the\s+)?year", m["yr"].strip()):
+        year = rel_year(m["yr"], ctx.reference)
+        return _range(*cal.half_range(year, half, ctx.fiscal_start)) if year else None
+    ref = ctx.reference
+    first_fy = cal.fiscal_year_of(ref, ctx.fiscal_start)
+    for year in (first_fy, first_fy + 1):
+        start, end = cal.half_range(year, half, ctx.fiscal_start)
+        if end >= ref:
+            return _range(start, end)
+    return None
+
+
+def r_year_half(m: re.Match, ctx: Context) -> Result:
+    return _range(*cal.half_range(int(m["yr"]), int(m["h"]), ctx.fiscal_start))
+
+
+def r_fiscal_year(m: re.Match, ctx: Context) -> Result:
+    year = year_value(m["fyr"])
+    return _range(*cal.fiscal_year_range(year, ctx.fiscal_start)) if year else None
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _nth(text: str) -> int | None:
+    text = text.strip()
+    return _ORDINAL_WORDS.get(text) or parse_ordinal(text)
+
+
+def r_week_of(m: re.Match, ctx: Context) -> Result:
+    year = rel_year(m["yr"], ctx.reference)
+    if year is None:
+        return None
+    week = cal.last_iso_week(year) if m["nth"] == "last" else _nth(m["nth"])
+    found = cal.iso_week_range(year, week) if week else None
+    return _range(*found) if found else None
+
+
+def r_first_n_of(m: re.Match, ctx: Context) -> Result:
+    year = rel_year(m["yr"], ctx.reference)
+    amount = count_value(m["n"])
+    if year is None or not amount or not float(amount).is_integer():
+        return None
+    amount = int(amount)
+    unit = m["unit"].rstrip("s")
+    if unit == "week":
+        first = cal.iso_week_range(year, 1)[0]
+        return _range(first, first + (7 * amount - 1) * DAY)
+    if unit == "day":
+        return _range(dt.date(year, 1, 1), dt.date(year, 1, 1) + (amount - 1) * DAY)
+    return _range(dt.date(year, 1, 1), cal.add_months(dt.date(year, 1, 1), amount) - DAY)
+
+
+def r_nth_month_of(m: re.Match, ctx: Context) -> Result:
+    year = rel_year(m["yr"], ctx.reference)
+    month = _nth(m["nth"])
+    if year is None or not month or month > 12:
+        return None
+    return _range(*cal.month_range(year, month))
+
+
+def r_day_of_rel_month(m: re.Match, ctx: Context) -> Result:
+    day = _nth(re.sub(r"^the\s+", "", m["d"])) or (int(m["d"]) if m["d"].isdigit() else None)
+    if not day:
+        return None
+    base = ctx.reference.replace(day=1)
+    offset = {"this": 0, "next": 1, "following": 1, "last": -1}[m["rel"].split()[-1]]
+    base = cal.add_months(base, offset)
+    return _date(cal.safe_date(base.year, base.month, day))
+
+
+def r_edge_day_of(m: re.Match, ctx: Context) -> Result:
+    inner = _find_best(m["what"], ctx)
+    if inner is None or inner[0] != "DATE_RANGE":
+        return None
+    return _date(inner[3] if m["which"] == "last" else inner[2])
+
+
+def r_on_the_nth(m: re.Match, ctx: Context) -> Result:
+    day = _nth(m["d"])
+    if not day:
+        return None
+    ref = ctx.reference
+    for offset in range(0, 3):
+        base = cal.add_months(ref.replace(day=1), offset)
+        candidate = cal.safe_date(base.year, base.month, day)
+        if candidate and candidate >= ref:
+            return _date(candidate)
+    return None
+
+
+def r_offset(m: re.Match, ctx: Context) -> Result:
+    span = parse_duration(m["dur"])
+    if span is None or not span.is_calendar:
+        return None
+    direction = m["dir"]
+    if m["anchor"]:
+        fields = parse_date_fields(m["anchor"], ctx.reference)
+        base = (fields.absolute or resolve_single(fields, ctx)) if fields else None
+    elif direction in ("hence", "later", "ago"):
+        base = ctx.reference
+    else:
+        return None
+    if base is None:
+        return None
+    return _date(cal.shift(base, span, -1 if direction in ("before", "ago") else 1))
+
+
+def r_in_duration(m: re.Match, ctx: Context) -> Result:
+    span = parse_duration(m["dur"])
+    if span is None or not span.is_calendar:
+        return None
+    return _date(cal.shift(ctx.reference, span))
+
+
+def _next_n(span: Span, ctx: Context) -> Result:
+    end = cal.shift(ctx.reference, span)
+    return _range(ctx.reference + DAY, end) if end else None
+
+
+def r_next_n(m: re.Match, ctx: Context) -> Result:
+    text = m["dur"] if m["dur"] else f"{m['n2']} {m['u2']}"
+    span = parse_duration(text)
+    if span is None or not span.is_calendar:
+        return None
+    if re.search(r"quarter", text):
+        ref = ctx.reference
+        start = cal.add_months(dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1), 3)
+        return _range(start, cal.add_months(start, int(span.months)) - DAY)
+    return _next_n(span, ctx)
+
+
+def r_within(m: re.Match, ctx: Context) -> Result:
+    span = parse_duration(m["dur"])
+    if span is None or not span.is_calendar:
+        return None
+    end = cal.shift(ctx.reference, span)
+    return _range(ctx.reference, end - DAY) if end else None
+
+
+def r_vague_count(m: re.Match, ctx: Context) -> Result:
+    return "DATE_RANGE", None, None, None
+
+
+def r_for_from(m: re.Match, ctx: Context) -> Result:
+    span = parse_duration(m["dur"])
+    if span is None or not span.is_calendar:
+        return None
+    fields = parse_date_fields(m["a"], ctx.reference)
+    if fields is None:
+        return None
+    start = fields.absolute or resolve_single(fields, ctx)
+    if start is None:
+        return None
+    end = cal.shift(start, span)
+    return _range(start, end - DAY) if end else None
+
+
+def r_duration(m: re.Match, ctx: Context) -> Result:
+    if re.match(r"an?\s", m["dur"]) and re.search(r"\band\s+$", m.string[: m.start("dur")]):
+        return None  # "five and a quarter" is a number
+    span = parse_duration(m["dur"])
+    if span is None:
+        return None
+    return "DURATION", span.iso(), None, None
+
+
+def r_for_the_unit(m: re.Match, ctx: Context) -> Result:
+    return "DURATION", _STEP[_unit_name(m["unit"])].iso() if m["unit"] != "day" else "P1D", None, None
+
+
+_ADVERB_PER = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+               "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+               "bi-weekly": "P2W", "fortnightly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M",
+               "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M", "bi-annually": "P6M"}
+
+
+def r_freq_adverb(m: re.Match, ctx: Context) -> Result:
+    return "FREQUENCY", {"count": 1.0, "per": _ADVERB_PER[m["adv"]]}, None, None
+
+
+def r_freq_every(m: re.Match, ctx: Context) -> Result:
+    amount = count_value(m["n"]) if m["n"] else 1.0
+    if m["other"]:
+        amount = (amount or 1.0) * 2
+    span = unit_span(m["unit"], amount or 1.0)
+    return ("FREQUENCY", {"count": 1.0, "per": span.iso()}, None, None) if span else None
+
+
+def r_freq_times(m: re.Match, ctx: Context) -> Result:
+    times = m["times"].strip()
+    count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
+    if count is None:
+        count = count_value(re.sub(r"\s*times?$", "", times))
+    span = unit_span(m["unit"], count_value(m["n"]) if m["n"] else 1.0)
+    if count is None or span is None:
+        return None
+    return "FREQUENCY", {"count": float(count), "per": span.iso()}, None, None
+
+
+def r_rate_tail(m: re.Match, ctx: Context) -> Result:
+    span = unit_span(m["unit"], 1.0)
+    return ("FREQUENCY", {"count": 1.0, "per": span.iso()}, None, None) if span else None
+
+
+def r_vague(m: re.Match, ctx: Context) -> Result:
+    return "VAGUE_TIME", None, None, None
+
+
+# ---------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, Context], Result]
+    tier: int = 1
+    needs: re.Pattern | None = None  # a cheap test: the rule cannot match text without it
+
+
+_UNIT_WORDS = r"year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"
+_NEEDS = {
+    "within_after_today": "within", "offset": "after|from|before|hence|later|ago", "for_from": "from|starting|beginning",
+    "from_for": "for", "range": r"\d|" + _MONTHS, "date": r"\d|" + _MONTHS, "dotted": r"on", "relday": "today|tomorrow|tmrw|yesterday",
+    "month_year": r"\d{4}|thousand", "month_rel": "this|next|last|coming|following|after|year",
+    "month": _MONTHS, "year": r"\d{4}|thousand", "rel_period": "week|month|quarter|year|yr",
+    "after_next": "after", "rest_of": "rest|remain|balance", "end_of": "end|close",
+    "end_abbr": "eo[yqmw]|year|quarter|month", "quarter": "q[1-4]|quarter", "year_quarter": "q[1-4]",
+    "half": "h[12]|half", "year_half": "h[12]", "fiscal_year": "fy|fiscal", "week_of": "week",
+    "first_n_of": "first", "nth_month_of": "month", "day_of_rel_month": "month", "edge_day_of": "day",
+    "on_the_nth": "the", "in_duration": "in", "next_n": "next|coming|following", "n_next": "next|coming|following",
+    "within": "within", "vague_count": "next|coming|following", "duration": _UNIT_WORDS, "for_the_unit": "for",
+    "freq_adverb": "ly|everyday", "freq_every": "every|each|per", "freq_times": "once|twice|thrice|time",
+    "rate_tail": "per|/", "vague": "soon|asap|a.s.a.p|eventually|some|future|course|later",
+}
+
+
+def _rule(name: str, regex: str, resolve, tier: int = 1) -> Rule:
+    needs = re.compile(_NEEDS[name]) if name in _NEEDS else None
+    return Rule(name, re.compile(r"(?<![a-z])" + regex), resolve, tier, needs)  # never start inside a word
+
+
+_DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(?:{DAYNUM}|{ORDW})|{YEAR4}|{RELDAY})"
+_TRAIL = (rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?:(?:this|next|the\s+following)\s+month|{MON})(?:{YSEP}{YEAR})?"
+          rf"|{YSEP}{YEAR})")
+_UNIT_SINGULAR = r"(?:year|yr|month|week|day|quarter|fortnight|hour|hr)(?![a-z])"
+_FOR_FROM_DATE = rf"(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|{RELDAY})"
+
+RULES: tuple[Rule, ...] = (
+    _rule("within_after_today", rf"(?P<lead>within)\s+(?:the\s+)?(?:(?:next|coming|upcoming|following)\s+)?"
+          rf"(?P<dur>{DUR})\s+(?:after|from)\s+(?:today|now)(?![a-z])", r_within, 0),
+    _rule("offset", rf"(?:in\s+)?(?P<dur>{DUR})\s+(?P<dir>after|from|before|hence|later|ago)"
+          rf"(?:\s+(?P<anchor>{_FOR_FROM_DATE}))?", r_offset, 0),
+    _rule("for_from", rf"(?:for\s+)?(?P<dur>{DUR})\s*,?\s+(?P<starting>from|starting(?:\s+(?:from|on))?|beginning"
+          rf"(?:\s+(?:from|on))?)\s+(?P<a>{_FOR_FROM_DATE})", r_for_from, 0),
+    _rule("from_for", rf"(?P<starting>from|starting|beginning)\s+(?P<a>{DMY}|{MDY}|{NUMDMY}|{MD}|{RELDAY})"
+          rf"\s*,?\s+for\s+(?P<dur>{DUR})", r_for_from, 0),
+    _rule("range", rf"(?:(?P<pre>from|between|on|during|in)\s+)?(?P<a>{_DPART})\s*(?P<conn>to|through|thru|till|until|and|-|–|—)"
+          rf"\s*(?P<b>{_DPART})(?P<trail>{_TRAIL})?(?![a-z\d])", r_range),
+    _rule("date", rf"{LEAD}(?P<mod>(?:this|next)\s+)?(?:the\s+)?(?P<d>{DATE})(?![a-z\d])", r_date),
+    _rule("dotted", r"(?P<lead>on)\s+(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.])", r_dotted),
+    _rule("relday", rf"{LEAD}(?P<d>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today"
+          r"|tomorrow|tmrw|yesterday)(?![a-z])", r_relday),
+    _rule("month_year", rf"{LEAD}(?P<d>{MON}{YSEP}{YEAR}|{YEAR4}\s*,?\s*{MON}|(?<![\d/.-]){YEAR4}\s*[-/.]\s*\d{{1,2}}"
+          rf"(?![\d/.-])|(?<![\d/.-])\d{{1,2}}\s*[-/]\s*{YEAR4})(?![a-z\d])", r_month_year),
+    _rule("month_rel", rf"{LEAD}(?:the\s+)?(?:(?P<mod>this|next|last|coming|following)\s+(?P<mon>{MON})"
+          rf"|(?P<mon2>{MON})\s+(?:after\s+next|in\s+(?P<n>{NUM})\s+years?|(?:of\s+)?(?P<ry>{REL_YEAR})))(?![a-z])",
+          lambda m, ctx: r_month_rel(_MonthRel(m), ctx)),
+    _rule("month", rf"{LEAD}(?P<the>the\s+)?(?P<mon>{MON})(?![a-z\d])", r_month),
+    _rule("year", rf"(?:(?P<lead>in|during|by|before|until|till|through|throughout|for|since|no\s+later\s+than)\s+"
+          rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+|calendar\s+)?(?:year\s+)?|(?:the\s+)?(?:calendar\s+)?year\s+)"
+          rf"(?P<y>{YEAR})(?![a-z\d])", r_year),
+    _rule("rel_period", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|current|next|coming|upcoming|following|last|past|previous"
+          r"|prior)\s+(?:(?P<fiscal>fiscal)\s+|calendar\s+)?(?P<unit>week|month|quarter|year|yr)"
+          r"(?P<after>)(?![a-z]))", r_rel_period),
+    _rule("after_next", rf"{LEAD}(?:the\s+)?(?P<unit>week|month|quarter|year)\s+(?P<after>after)\s+(?:the\s+)?"
+          r"(?P<rel>next)(?P<fiscal>)(?![a-z])", r_rel_period),
+    _rule("rest_of", r"(?:the\s+)?(?:rest|remainder|remaining|balance)\s+of\s+(?:the\s+|this\s+)?"
+          r"(?P<unit>week|month|quarter|year)(?![a-z])", r_rest_of),
+    _rule("end_of", r"(?:(?P<lead>by|before|until|till|through|no\s+later\s+than|not\s+later\s+than|at)\s+)?"
+          r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?P<rel>this\s+|next\s+|current\s+)?"
+          rf"(?P<what>fiscal\s+year|week|month|quarter|year|q[1-4](?:\s+{YEAR4})?|h[12](?:\s+{YEAR4})?"
+          rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4})(?![a-z\d])", r_end_of),
+    _rule("end_abbr", r"(?:(?P<lead>by|before|until|till|at)\s+)?(?P<rel>)(?P<what>eoy|eoq|eom|eow|year[-\s]end"
+          r"|quarter[-\s]end|month[-\s]end)(?![a-z])", r_end_of),
+    _rule("quarter", rf"{LEAD}(?:the\s+)?(?:(?P<qn>q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)"
+          r"\s+quarter)(?:\s*(?:of\s+|in\s+)?(?:the\s+)?(?:(?:fy\s*'?|fiscal\s+(?:year\s+)?)"
+          rf"(?P<fyr>{YEAR4}|\d{{2}}(?!\d))|(?P<yr>{YEAR4}|{REL_YEAR}|year)))?(?![a-z\d])", r_quarter),
+    _rule("year_quarter", rf"{LEAD}(?P<yr>{YEAR4})\s*q(?P<q>[1-4])(?![a-z\d])", r_year_quarter),
+    _rule("half", rf"{LEAD}(?:the\s+)?(?:h(?P<hn>[12])|(?P<hw>first|second|1st|2nd)\s+half)(?:\s*(?:of\s+)?"
+          rf"(?:the\s+)?(?:(?:fy\s*'?|fiscal\s+(?:year\s+)?)(?P<fyr>{YEAR4}|\d{{2}}(?!\d))"
+          rf"|(?P<yr>{YEAR4}|{REL_YEAR}|year)))?(?![a-z\d])", r_half),
+    _rule("year_half", rf"{LEAD}(?P<yr>{YEAR4})\s*h(?P<h>[12])(?![a-z\d])", r_year_half),
+    _rule("fiscal_year", rf"{LEAD}(?:the\s+)?(?:fy\s*'?(?P<fyr>{YEAR4}|\d{{2}}(?!\d))|fiscal\s+(?:year\s+)?"
+          rf"(?P<fyr2>{YEAR4}))(?![a-z\d])", lambda m, ctx: r_fiscal_year(_FiscalYear(m), ctx)),
+    _rule("week_of", rf"{LEAD}(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))"
+          rf"\s+week\s+(?:of\s+)?(?:the\s+)?(?P<yr>{YEAR}|{REL_YEAR})(?![a-z\d])", r_week_of),
+    _rule("first_n_of", rf"{LEAD}(?:the\s+)?first\s+(?P<n>{NUM})\s+(?P<unit>days|weeks|months)\s+of\s+(?:the\s+)?"
+          rf"(?P<yr>{YEAR}|{REL_YEAR})(?![a-z\d])", r_first_n_of),
+    _rule("nth_month_of", rf"{LEAD}(?:the\s+)?(?P<nth>{ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+(?:the\s+)?"
+          rf"(?P<yr>{YEAR}|{REL_YEAR})(?![a-z\d])", r_nth_month_of),
+    _rule("day_of_rel_month", rf"{LEAD}(?P<d>(?:the\s+)?(?:{DAYNUM}|{ORDW}))(?:\s+day)?\s+of\s+(?:the\s+)?"
+          r"(?P<rel>this|next|last|the\s+following|following)\s+month(?![a-z])", r_day_of_rel_month),
+    _rule("edge_day_of", rf"{LEAD}(?:the\s+)?(?P<which>last|first)\s+day\s+(?:of|in)\s+(?:the\s+)?"
+          rf"(?P<what>{MON}(?:{YSEP}{YEAR})?|(?:this|next)\s+(?:month|year|quarter))(?![a-z\d])", r_edge_day_of),
+    _rule("on_the_nth", rf"(?P<lead>on|by|before|until)\s+the\s+(?P<d>{DAYSUF}|{ORDW})(?!\s*(?:of|day|week|month"
+          r"|quarter|year|half|time|place|[a-z]))", r_on_the_nth),
+    _rule("in_duration", rf"(?P<lead>in)\s+(?P<dur>{DUR})(?![a-z])", r_in_duration),
+    _rule("next_n", rf"(?:(?P<lead>in|over|during|for|throughout)\s+)?(?:the\s+)?(?:next|coming|upcoming|following)"
+          rf"\s+(?P<dur>{DUR})(?P<n2>)(?P<u2>)(?![a-z])", r_next_n),
+    _rule("n_next", rf"(?:(?P<lead>in|over|during|for|throughout)\s+)?(?:the\s+)?(?P<n2>{NUM})\s+(?:next|coming"
+          rf"|following)\s+(?P<u2>{UNIT})(?P<dur>)", r_next_n),
+    _rule("within", rf"(?P<lead>within)\s+(?:the\s+)?(?:(?:next|coming|upcoming|following)\s+)?(?P<dur>{DUR})"
+          r"(?![a-z])", r_within),
+    _rule("vague_count", r"(?:(?P<lead>in|within|over|during|for)\s+)?(?:the\s+)?(?:next|coming|following|upcoming)"
+          r"\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|quarters)(?![a-z])", r_vague_count),
+    _rule("duration", rf"(?:(?P<lead>for|over|during|throughout|within)\s+)?(?:the\s+)?(?P<dur>{DUR})(?![a-z])",
+          r_duration),
+    _rule("for_the_unit", r"(?P<lead>for)\s+the\s+(?P<unit>week|month|year|day|quarter)(?![a-z])", r_for_the_unit),
+    _rule("freq_adverb", r"(?<![a-z-])(?P<adv>daily|everyday|nightly|weekly|monthly|quarterly|yearly|annually|hourly"
+          r"|bi-?weekly|fortnightly|bi-?monthly|semi-?annually|bi-?annually)(?![a-z])", r_freq_adverb),
+    _rule("freq_every", rf"(?:every|each|per)\s+(?:(?P<other>other|second)\s+)?(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT})",
+          r_freq_every),
+    _rule("freq_times", rf"(?P<times>once|twice|thrice|{NUM}\s+times?)\s+(?:a|an|per|each|every|in\s+a)\s+"
+          rf"(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT})", r_freq_times),
+    _rule("rate_tail", rf"(?:per|/)\s*(?P<unit>{_UNIT_SINGULAR})", r_rate_tail),
+    _rule("vague", r"(?<![a-z])(?:as\s+soon\s+as\s+possible|a\.s\.a\.p\.?|asap|soon|eventually|someday|some\s+day"
+          r"|in\s+the\s+(?:near\s+)?future|at\s+some\s+point|in\s+due\s+course|sooner\s+or\s+later)(?![a-z])",
+          r_vague),
+)
+
+
+class _MonthRel:
+    """Adapter: the month_rel rule has two spellings of the month group."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def __getitem__(self, key):
+        if key == "mon":
+            return self._m["mon"] or self._m["mon2"]
+        return self._m[key]
+
+    def __getattr__(self, name):
+        return getattr(self._m, name)
+
+
+class _FiscalYear(_MonthRel):
+    def __getitem__(self, key):
+        if key == "fyr":
+            return self._m["fyr"] or self._m["fyr2"]
+        return self._m[key]
+
+
+# ---------------------------------------------------------------- search
+_DEADLINE_LEADS = {"by", "before", "until", "till", "no later than", "not later than", "within"}
+_PERIOD_LEADS = {"in", "during", "over", "throughout", "through", "thru"}
+_DEADLINE_RULES = {"in_duration", "end_of", "end_abbr", "within", "within_after_today"}
+
+
+def _kind(rule: str, label: str, lead: str | None) -> str | None:
+    if label in ("FREQUENCY", "VAGUE_TIME"):
+        return None
+    if lead in _DEADLINE_LEADS or rule in _DEADLINE_RULES:
+        return "deadline"
+    if rule in ("next_n", "n_next") and lead == "in":
+        return "deadline"
+    if label == "DURATION":
+        return "window" if lead in ("for", "over", "during", "throughout") else None
+    if lead == "for" and label == "DATE_RANGE":
+        return "period"
+    if label == "DATE" and lead not in _PERIOD_LEADS:
+        return "point"
+    return "period"
+
+
+def _deadline(rule: str, label: str, lead: str | None, first, last, m: re.Match, ctx: Context):
+    if label == "DURATION":
+        if lead in ("for", "over", "during", "throughout", "within"):
+            span = parse_duration(m["dur"]) if "dur" in m.re.groupindex and m["dur"] else None
+            return cal.shift(ctx.reference, span) if span else None
+        return None
+    if last is None:
+        return None
+    if lead == "before":
+        return first - DAY
+    if rule in ("within", "within_after_today"):
+        return last + DAY  # rubric: "within the next 4 months" from 01-15 allows 05-15
+    return last
+
+
+def find_times(text: str, ctx: Context, limit: int | None = None) -> list[Reading]:
+    """All time readings in text (already lower-cased), longest first, without overlaps.
+
+    With limit, readings must end by text[limit]: what follows is only context (the verb after
+    a modal "may")."""
+    limit = len(text) if limit is None else limit
+    candidates = []
+    for order, rule in enumerate(RULES):
+        if rule.needs is not None and not rule.needs.search(text, 0, limit):
+            continue
+        for m in rule.pattern.finditer(text, 0, limit):
+            if m.end() > m.start():
+                candidates.append((rule.tier, m.start() - m.end(), m.start(), order, rule, m))
+    candidates.sort(key=lambda c: c[:4])
+    taken: list[tuple[int, int]] = []
+    readings: list[Reading] = []
+    for _, _, start, _, rule, m in candidates:
+        end = m.end()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        result = rule.resolve(m, ctx)
+        if result is None:
+            continue
+        label, value, first, last = result
+        lead = m["lead"] if "lead" in m.re.groupindex else None
+        lead = re.sub(r"\s+", " ", lead) if lead else None
+        reading = Reading(label, start, end, value, _kind(rule.name, label, lead),
+                          _deadline(rule.name, label, lead, first, last, m, ctx), resolved=value is not None
+                          or label == "VAGUE_TIME", lead=lead)
+        if label == "VAGUE_TIME":
+            reading.resolved = True
+        taken.append((start, end))
+        readings.append(reading)
+    readings.sort(key=lambda r: r.start)
+    return readings

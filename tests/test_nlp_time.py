@@ -1,0 +1,205 @@
+"""Time expressions in the NLP pass: dates, periods, durations, frequencies, vague and start times."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smartlint.nlp import time_resolve as cal
+from smartlint.nlp.pipeline import Analyzer
+
+REF = dt.date(2026, 1, 15)
+TIME_LABELS = {"DATE", "DATE_RANGE", "DURATION", "FREQUENCY", "VAGUE_TIME", "START_TIME"}
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def fiscal_april():
+    return Analyzer(fiscal_year_start=4)
+
+
+def times(analyzer, text, ref=REF):
+    facts = analyzer.analyze(text, ref)
+    found = [m for m in facts.mentions if m.label in TIME_LABELS]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return found
+
+
+def only(analyzer, text, ref=REF):
+    found = times(analyzer, text, ref)
+    assert len(found) == 1, [(m.label, m.text) for m in found]
+    return found[0]
+
+
+def rng(start, end):
+    return {"start": start, "end": end}
+
+
+def test_time_ruler_has_patterns_after_initialize(analyzer):
+    assert len(analyzer.nlp.get_pipe("time_ruler").patterns) > 10
+
+
+@pytest.mark.parametrize("text, label, value, kind, deadline", [
+    ("Ship the beta by March 31, 2027.", "DATE", "2027-03-31", "deadline", "2027-03-31"),
+    ("Close the books by 31/03/2027.", "DATE", "2027-03-31", "deadline", "2027-03-31"),
+    ("Release on 3/31/2027", "DATE", "2027-03-31", "point", "2027-03-31"),
+    ("Recruit mentors within the coming 4 months", "DATE_RANGE", rng("2026-01-15", "2026-05-14"), "deadline",
+     "2026-05-15"),
+    ("Sign partners in the next 90 days", "DATE_RANGE", rng("2026-01-16", "2026-04-15"), "deadline", "2026-04-15"),
+    ("Double our reach over the next six months", "DATE_RANGE", rng("2026-01-16", "2026-07-15"), "period",
+     "2026-07-15"),
+    ("Open the office by Q3 2026", "DATE_RANGE", rng("2026-07-01", "2026-09-30"), "deadline", "2026-09-30"),
+    ("Publish the guide by the end of the year", "DATE_RANGE", rng("2026-01-15", "2026-12-31"), "deadline",
+     "2026-12-31"),
+    ("Finish the audit by end of quarter", "DATE_RANGE", rng("2026-01-15", "2026-03-31"), "deadline", "2026-03-31"),
+    ("Hit the goal by EOY", "DATE_RANGE", rng("2026-01-15", "2026-12-31"), "deadline", "2026-12-31"),
+    ("Wrap up at EOQ", "DATE_RANGE", rng("2026-01-15", "2026-03-31"), "deadline", "2026-03-31"),
+    ("Cut costs this quarter", "DATE_RANGE", rng("2026-01-01", "2026-03-31"), "period", "2026-03-31"),
+    ("Hire a designer next month", "DATE_RANGE", rng("2026-02-01", "2026-02-28"), "period", "2026-02-28"),
+    ("Expand to Spain in 2027", "DATE_RANGE", rng("2027-01-01", "2027-12-31"), "period", "2027-12-31"),
+    ("Have the app translated by June", "DATE_RANGE", rng("2026-06-01", "2026-06-30"), "deadline", "2026-06-30"),
+    ("Grow usage during H1 2026", "DATE_RANGE", rng("2026-01-01", "2026-06-30"), "period", "2026-06-30"),
+    ("Reach profit in FY27", "DATE_RANGE", rng("2027-01-01", "2027-12-31"), "period", "2027-12-31"),
+])
+def test_goal_phrasings(analyzer, text, label, value, kind, deadline):
+    m = only(analyzer, text)
+    assert (m.label, m.value, m.kind) == (label, value, kind)
+    assert m.deadline == dt.date.fromisoformat(deadline)
+
+
+def test_bare_quarter_is_the_next_one_not_over(analyzer):
+    assert only(analyzer, "Launch in Q3").value == rng("2026-07-01", "2026-09-30")
+    assert only(analyzer, "Launch in Q1", dt.date(2026, 5, 2)).value == rng("2027-01-01", "2027-03-31")
+
+
+def test_window_duration(analyzer):
+    m = only(analyzer, "Run the pilot for three months")
+    assert (m.label, m.value, m.kind) == ("DURATION", "P3M", "window")
+
+
+@pytest.mark.parametrize("text, count, per, span", [
+    ("Meet the mentors every other week", 1.0, "P2W", "every other week"),
+    ("Send the digest twice a month", 2.0, "P1M", "twice a month"),
+    ("Onboard 15 people a month", 15.0, "P1M", "15 people a month"),
+    ("Write two blog posts per week", 2.0, "P1W", "two blog posts per week"),
+    ("Review the numbers weekly", 1.0, "P1W", "weekly"),
+    ("Report to the board each quarter", 1.0, "P3M", "each quarter"),
+    ("Answer 40 tickets/day", 40.0, "P1D", "40 tickets/day"),
+])
+def test_frequencies(analyzer, text, count, per, span):
+    m = only(analyzer, text)
+    assert (m.label, m.value, m.text) == ("FREQUENCY", {"count": count, "per": per}, span)
+    assert m.deadline is None
+
+
+def test_money_per_month_is_not_a_counted_rate(analyzer):
+    assert all(m.label != "FREQUENCY" or m.value["count"] == 1.0 for m in times(analyzer, "Spend $500 per month"))
+
+
+@pytest.mark.parametrize("text", ["We will do it soon", "Fix this ASAP", "as soon as possible",
+                                  "eventually", "someday", "at some point", "in due course", "in the future"])
+def test_vague_times(analyzer, text):
+    m = only(analyzer, text)
+    assert (m.label, m.value) == ("VAGUE_TIME", None)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Post daily starting in May", "2026-05-01"),
+    ("from next month on", "2026-02-01"),
+    ("beginning in Q2", "2026-04-01"),
+])
+def test_start_times(analyzer, text, value):
+    starts = [m for m in times(analyzer, text) if m.label == "START_TIME"]
+    assert len(starts) == 1 and starts[0].value == value and starts[0].deadline is None
+
+
+@pytest.mark.parametrize("text", [
+    "We will grow revenue by 20%",
+    "We may hire two engineers",
+    "March forward with the plan",
+    "Come second in the league",
+    "Track COVID-19 cases on Windows 11",
+    "Pick between 5 and 10 vendors",
+    "Finish before the summer",
+    "Cut the time to 1/2 of the old one",
+    "This may be the year of growth",
+])
+def test_no_false_time(analyzer, text):
+    assert [(m.label, m.text) for m in times(analyzer, text) if m.label != "VAGUE_TIME"] == []
+
+
+def test_unresolved_relative_time_has_no_value(analyzer):
+    m = only(analyzer, "Win three accounts in the next few months")
+    assert m.resolved is False and m.value is None and m.deadline is None
+
+
+def test_invalid_calendar_dates_are_dropped(analyzer):
+    assert times(analyzer, "Launch on February 30, 2027") == [] or all(
+        m.value != "2027-02-30" for m in times(analyzer, "Launch on February 30, 2027"))
+
+
+def test_fiscal_year_with_april_start(fiscal_april):
+    fy = only(fiscal_april, "Reach profit in FY27")
+    assert fy.value == rng("2026-04-01", "2027-03-31")
+    half = only(fiscal_april, "Grow usage during H1 2026")
+    assert half.value == rng("2025-04-01", "2025-09-30")
+    # calendar quarters stay calendar quarters
+    assert only(fiscal_april, "by Q3 2026").deadline == dt.date(2026, 9, 30)
+    assert only(fiscal_april, "Q3 FY27").value == rng("2026-10-01", "2026-12-31")
+
+
+def test_end_of_month_and_year_forms(analyzer):
+    assert only(analyzer, "by the end of the month").value == rng("2026-01-15", "2026-01-31")
+    assert only(analyzer, "by end of next month").deadline == dt.date(2026, 2, 28)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Visit Oslo on the 3rd of June", "2026-06-03"),
+    ("Demo on Jan 10", "2027-01-10"),  # already past this year: the next one
+    ("Demo on Jan 20", "2026-01-20"),
+    ("Call them the day after tomorrow", "2026-01-17"),
+    ("Report 3 weeks from tomorrow", "2026-02-06"),
+    ("Review in 6 weeks", "2026-02-26"),
+    ("Start on 2026-02-03", "2026-02-03"),
+])
+def test_dates(analyzer, text, value):
+    m = only(analyzer, text)
+    assert (m.label, m.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Away from June 3 to June 9", rng("2026-06-03", "2026-06-09")),
+    ("Booked 12-14 March 2027", rng("2027-03-12", "2027-03-14")),
+    ("Sprint between 4 and 8 of this month", rng("2026-01-04", "2026-01-08")),
+    ("Stock up in December", rng("2026-12-01", "2026-12-31")),
+    ("the second week of 2026", rng("2026-01-05", "2026-01-11")),
+    ("the rest of the month", rng("2026-01-15", "2026-01-31")),
+    ("the third quarter of next year", rng("2027-07-01", "2027-09-30")),
+    ("2026-11", rng("2026-11-01", "2026-11-30")),
+])
+def test_ranges(analyzer, text, value):
+    m = only(analyzer, text)
+    assert (m.label, m.value) == ("DATE_RANGE", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It takes 2 years and 6 months", "P2Y6M"),
+    ("a break of an hour and a half", "PT1.5H"),
+    ("two quarters", "P6M"),
+    ("a couple of days", "P2D"),
+])
+def test_durations(analyzer, text, value):
+    m = only(analyzer, text)
+    assert (m.label, m.value) == ("DURATION", value)
+
+
+def test_calendar_helpers():
+    assert cal.add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert cal.fiscal_year_range(2027, 1) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+    assert cal.next_occurrence(dt.date(2026, 5, 2), 5, 2) == dt.date(2027, 5, 2)
+    assert cal.Span(years=1, months=2, days=3).iso() == "P1Y2M3D"
