@@ -66,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # noqa: BLE001 - a bug must still reach the user as one line, exit 2
+        print(f"smartlint: internal error: {type(error).__name__}: {error} "
+              "(please report it with the input that caused it)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

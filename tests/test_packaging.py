@@ -19,6 +19,10 @@ def test_wheel_contains_rules_and_models(tmp_path):
     source_rules = {p.name for p in (ROOT / "rules").glob("*.yaml")}
     assert source_rules and shipped_rules == source_rules
     assert "smartlint/models/config.cfg" in names
+    source_modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "smartlint").rglob("*.py")}
+    assert source_modules <= names, f"modules missing from the wheel: {sorted(source_modules - names)}"
+    source_styles = {p.relative_to(ROOT).as_posix() for p in (ROOT / "smartlint").rglob("*.tcss")}
+    assert source_styles <= names
     shipped_patterns = {Path(n).name for n in names if n.startswith("smartlint/models/patterns/")}
     assert {p.name for p in (ROOT / "models" / "patterns").glob("*.jsonl")} <= shipped_patterns
 

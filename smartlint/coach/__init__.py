@@ -1,1 +1,57 @@
-"""coach"""
+"""The coach: the questions, suggestions and full rewrite that make a goal SMART.
+
+`coach(facts, report)` is rule based and cheap (it runs for every goal in a batch); `fold_answer`
+puts a user's answer to one question back into the goal's text for the interactive coach.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from smartlint.coach.anatomy import analyze
+from smartlint.coach.answers import AnswerRejected, fold_answer
+from smartlint.coach.questions import questions as _questions
+from smartlint.coach.rewrite import PLACEHOLDERS, plan_edits, rewrite as _rewrite
+from smartlint.coach.suggestions import suggestions as _suggestions
+from smartlint.facts import Facts
+from smartlint.report import Report, Suggestion
+
+__all__ = ["PLACEHOLDERS", "AnswerRejected", "Coaching", "coach", "fold_answer", "ask", "fill"]
+
+
+class Coaching(BaseModel):
+    questions: list[str] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    rewrite: str
+
+
+def _points(report: Report) -> dict[str, int]:
+    return {letter: score.points for letter, score in report.dimensions.items()}
+
+
+def coach(facts: Facts, report: Report) -> Coaching:
+    """Questions, suggestions and a placeholder rewrite for every letter under 2 points."""
+    points = _points(report)
+    if all(p >= 2 for p in points.values()):
+        return Coaching(questions=[], suggestions=[], rewrite=facts.text)
+    anatomy = analyze(facts)
+    planned = plan_edits(anatomy, points)
+    return Coaching(
+        questions=[q for _, q in _questions(anatomy, points)],
+        suggestions=_suggestions(anatomy, points, planned),
+        rewrite=_rewrite(anatomy, planned),
+    )
+
+
+def ask(facts: Facts, report: Report) -> list[tuple[str, str]]:
+    """(letter, question) pairs, for a coach that folds each answer back with fold_answer."""
+    points = _points(report)
+    if all(p >= 2 for p in points.values()):
+        return []
+    return _questions(analyze(facts), points)
+
+
+def fill(rewrite: str, values: dict[str, str]) -> str:
+    """The rewrite with placeholders replaced by values ({"<owner>": "The sales team", ...})."""
+    for placeholder, value in values.items():
+        rewrite = rewrite.replace(placeholder, value)
+    return rewrite

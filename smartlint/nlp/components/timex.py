@@ -1,10 +1,10 @@
 """Dates, periods, durations and frequencies: normalizes the spans time_ruler marks.
 
-time_ruler marks two kinds of token: TIME anchors (a month, a unit, "Q3", "3/31/2027", "weekly")
-and TIME_JOIN tokens (numbers and the little words that hold a time phrase together: "by", "the",
-"next", "of", ","). A maximal run of marked tokens that holds an anchor is one stretch; the
-grammar in smartlint.nlp.time_grammar reads each stretch. Sentences without an anchor cost
-nothing beyond the ruler.
+time_ruler marks TIME anchors (a month, a unit, "Q3", "3/31/2027", "weekly"); this component adds
+the joiners (numbers and the little words that hold a time phrase together: "by", "the", "next",
+"of", ","), which are too common to mark with the ruler cheaply. A maximal run of anchors and
+joiners that holds an anchor is one stretch; the grammar in smartlint.nlp.time_grammar reads each
+stretch. Sentences without an anchor cost nothing beyond the ruler.
 """
 from __future__ import annotations
 
@@ -17,7 +17,19 @@ from smartlint.nlp.numwords import parse_number
 from smartlint.nlp.time_grammar import Context, Reading, find_times
 
 SPANS_KEY = "sl_time"
-ANCHOR, JOINER = "TIME", "TIME_JOIN"
+ANCHOR = "TIME"
+MAYBE = "TIME_MAYBE"  # "may", "march", "mar": a month only next to a number or a time word
+_MONTH_WORD_BEFORE = frozenset({
+    "in", "during", "of", "by", "until", "till", "before", "since", "from", "through", "thru", "this",
+    "next", "last", "the", "to", "between", "and", "on", "early", "late", "mid", "throughout",
+    "coming", "following", "every", "each"})
+_MONTH_WORD_AFTER = frozenset({"after", "next", "this", "last", "in", "of"})
+_MONTH_NUMBER_GLUE = frozenset({",", "/", "-"})
+YEAR_PREPOSITIONS = frozenset({
+    "in", "during", "by", "before", "until", "till", "through", "throughout", "for", "since", "from",
+    "between", "year"})
+JOINERS = frozenset(["'", ',', '-', '.', '/', 'a', 'after', 'ago', 'an', 'and', 'as', 'at', 'balance', 'before', 'beginning', 'between', 'bi', 'by', 'calendar', 'close', 'coming', 'commencing', 'couple', 'current', 'during', 'each', 'effective', 'end', 'every', 'few', 'following', 'for', 'from', 'half', 'hence', 'in', 'last', 'later', 'next', 'no', 'not', 'now', 'of', 'on', 'once', 'onward', 'onwards', 'other', 'over', 'past', 'per', 'previous', 'prior', 'remainder', 'remaining', 'rest', 'semi', 'several', 'since', 'starting', 'than', 'the', 'this', 'thrice', 'through', 'throughout', 'thru', 'till', 'times', 'to', 'twice', 'until', 'upcoming', 'within', '–', '—'])
+_SHORT_DIGITS = re.compile(r"\d{1,4}")
 
 _START_BEFORE = re.compile(r"(?:starting|beginning|commencing|effective|as\s+of|from)\s+(?:(?:in|on|from|at)\s+)?$")
 _FROM_BEFORE = re.compile(r"(?<![a-z])from\s+$")
@@ -35,20 +47,41 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _is_month(doc, i: int) -> bool:
+    """ "by May", "May 5", "5 of May", "March, 2027": a month; "we may", "march forward": not."""
+    before = doc[i - 1] if i else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if before is not None and (before.lower_ in _MONTH_WORD_BEFORE or before.like_num):
+        return True
+    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].like_num:
+        return True
+    if after is None:
+        return False
+    if after.like_num or after.lower_ in _MONTH_WORD_AFTER:
+        return True
+    return (after.text in _MONTH_NUMBER_GLUE and i + 2 < len(doc) and doc[i + 2].like_num)
+
+
 class TimeNormalizer:
     def __init__(self, default_fiscal_year_start: int):
         self.default_fiscal_year_start = default_fiscal_year_start
 
     def __call__(self, doc):
-        spans = doc.spans.get(SPANS_KEY)
-        if not spans:
-            return doc
+        spans = doc.spans.get(SPANS_KEY) or ()
         marks = [0] * len(doc)  # 1 = joiner, 2 = anchor
         for span in spans:
-            level = 2 if span.label_ == ANCHOR else 1
+            if span.label_ == MAYBE and not _is_month(doc, span.start):
+                continue
             for i in range(span.start, span.end):
-                if marks[i] < level:
-                    marks[i] = level
+                marks[i] = 2
+        for token in doc:
+            if marks[token.i]:
+                continue
+            if token.lower_ in JOINERS or token.like_num or _SHORT_DIGITS.fullmatch(token.text):
+                marks[token.i] = 1
+                if (len(token) == 4 and token.is_digit and token.i
+                        and doc[token.i - 1].lower_ in YEAR_PREPOSITIONS):
+                    marks[token.i] = marks[token.i - 1] = 2
         if 2 not in marks:
             return doc
         ctx = Context(reference_date(doc), fiscal_year_start(doc, self.default_fiscal_year_start))

@@ -1,0 +1,79 @@
+"""The library API: settings, the rule pack, and a Linter that turns goal text into Reports.
+
+    linter = Linter(Settings(select=["T", "A003"]))
+    report = linter.score("Increase sales by 10% by Q3 2026", date(2026, 1, 15))
+
+Importing this module does not import spaCy; the NLP pipeline is built when a Linter is created.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from smartlint.engine.judge import judge as judge_facts
+from smartlint.engine.loader import RulePack, load_pack
+from smartlint.facts import Facts
+from smartlint.report import Report
+
+
+class Settings(BaseModel):
+    fiscal_year_start: int = Field(default=1, ge=1, le=12)
+    rule_dirs: list[Path] = Field(default_factory=list)
+    select: list[str] | None = None  # rule ids or prefixes ("T", "A003"); None = all
+    ignore: list[str] = Field(default_factory=list)
+    levels: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+
+
+def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(rule_id.startswith(p.strip().upper()) for p in patterns if p.strip())
+
+
+def load_rules(settings: Settings | None = None) -> RulePack:
+    """The packaged rules plus `settings.rule_dirs`, filtered by select/ignore, levels applied."""
+    settings = settings or Settings()
+    pack = load_pack(settings.rule_dirs)
+    chosen = []
+    for rule in pack:
+        if settings.select is not None and not _matches(rule.id, settings.select):
+            continue
+        if _matches(rule.id, settings.ignore):
+            continue
+        level = settings.levels.get(rule.id)
+        chosen.append(rule.model_copy(update={"level": level}) if level else rule)
+    return RulePack(tuple(chosen))
+
+
+class Linter:
+    """Builds the NLP pipeline and the rule pack once; scores one goal or many."""
+
+    def __init__(self, settings: Settings | None = None):
+        from smartlint.nlp.pipeline import Analyzer  # lazy: spaCy loads here, not at import
+
+        self.settings = settings or Settings()
+        self.rules = load_rules(self.settings)
+        self._statement_rules = self.rules.statement
+        self.analyzer = Analyzer(fiscal_year_start=self.settings.fiscal_year_start)
+
+    def judge(self, facts: Facts, id: str | None = None) -> Report:
+        """Rules and scoring over Facts already extracted."""
+        return judge_facts(facts, self._statement_rules, id=id)
+
+    def score(self, text: str, reference_date: dt.date, id: str | None = None) -> Report:
+        return self.judge(self.analyzer.analyze(text, reference_date), id=id)
+
+    def score_many(self, items: Iterable[tuple[str | None, str, dt.date]]) -> Iterator[Report]:
+        """Score (id, text, reference_date) triples in order, batched through the NLP pipeline."""
+        ids: deque[str | None] = deque()  # filled as nlp.pipe reads ahead, emptied in order
+
+        def texts():
+            for item_id, text, reference_date in items:
+                ids.append(item_id)
+                yield text, reference_date
+
+        for facts in self.analyzer.analyze_many(texts()):
+            yield self.judge(facts, id=ids.popleft())

@@ -1,0 +1,290 @@
+"""The shape of a goal sentence as the coach needs it: where the predicate starts, where its object
+ends, where the main clause stops and the reason begins, and which realism flags are raised.
+
+Built from Facts (character offsets) and a cheap word scan; no parser. Everything here is plain
+data that the rewrite, the suggestions, the questions and the answer folding share.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from smartlint.facts import Facts, Mention
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+CLOSING_PUNCT = ".!?;:"
+
+TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
+NUMBER_LABELS = ("QUANTITY", "PERCENT", "MONEY", "CHANGE")
+# Mentions that end an object noun phrase: the object is the plain words before the first fact.
+# (A platform is not one: in "grow newsletter sign-ups" it names the object; "on X" ends it anyway.)
+OBJECT_STOPPERS = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "RATIONALE", "OWNER")
+
+# Words after which an object noun phrase has ended (a preposition, a conjunction, a relative).
+OBJECT_BOUNDARY = frozenset(
+    "through via using by within before until after during in on at across for from with so "
+    "because since while and or to which that who whom when where as per each every next this "
+    "starting beginning".split()
+)
+# Stronger boundaries: what a vague aim is replaced up to (keeps "through X", "by June", reasons).
+CORE_BOUNDARY = frozenset("through via using by within before until so because since while".split())
+
+# Auxiliaries and intent phrases that may stand between an owner and the predicate verb.
+AUXILIARIES = frozenset(
+    "will shall must should would could can may might 'll ’ll want wants aim aims plan plans need "
+    "needs intend intends hope hopes try tries going is are am be to like would also".split()
+)
+GOAL_FRAMES = re.compile(r"^(?:our|my|the|their|his|her|team'?s?)\s+(?:\w+\s+)?(?:goal|aim|objective|target|plan|mission)\s+is\s+to\s+", re.I)
+
+UP_VERBS = frozenset("increase grow raise boost expand lift scale double triple gain".split())
+DOWN_VERBS = frozenset("reduce cut decrease lower lessen shrink halve minimize minimise drop trim".split())
+# Vague verbs and what a concrete goal says instead (direction settled by the object).
+VAGUE_VERBS = frozenset("improve enhance optimize optimise better boost maximize maximise strengthen "
+                        "advance develop upgrade".split())
+# Objects where "improve" means "make smaller".
+DOWNWARD_OBJECTS = frozenset(
+    "time times cost costs churn defects defect errors error complaints complaint waiting wait "
+    "turnover latency delays delay backlog debt expenses spend spending bugs bug downtime incidents "
+    "absences absenteeism attrition returns refunds weight".split()
+)
+COMPARATIVES = frozenset("more fewer less higher lower bigger larger greater better faster".split())
+# Words that can be verbs but do not start an imperative goal.
+NOT_IMPERATIVE = frozenset("more better less higher lower our my their your its the a an".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Anatomy:
+    facts: Facts
+    words: list[Word]
+    body_end: int  # end of the text without closing punctuation and spaces
+    main_end: int  # end of the main clause (before the reason clause)
+    has_owner: bool
+    predicate: Word | None  # the main verb, when one was found
+    predicate_start: int  # where "<owner> will" goes (start of the predicate or of the noun phrase)
+    drop_before_predicate: tuple[int, int] | None  # "To " / "Our goal is to " when an owner is added
+    object_end: int  # end of the object of the predicate (insertion point for "by <target>")
+    core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
+    tail: int  # where "through <method>" goes: before a trailing time expression
+    flags: list[str] = field(default_factory=list)  # realism flags raised by the facts
+
+    def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
+        found = [m for m in self.facts.mentions if m.label in labels]
+        if in_rationale is None:
+            return found
+        return [m for m in found if m.in_rationale == in_rationale]
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        return [w for w in self.words if start <= w.start and w.end <= end]
+
+    def word_at(self, offset: int) -> Word | None:
+        for w in self.words:
+            if w.start >= offset:
+                return w
+        return None
+
+    @property
+    def is_imperative(self) -> bool:
+        return self.predicate is not None and self.predicate.start == self.predicate_start
+
+
+@lru_cache(maxsize=4096)
+def verb_lemma(word: str) -> str | None:
+    """The base form when `word` can be a verb (known to lemminflect's dictionary)."""
+    lower = word.lower()
+    lemmas = getAllLemmas(lower, "VERB")
+    if not lemmas:
+        return None
+    return lemmas["VERB"][0]
+
+
+def analyze(facts: Facts) -> Anatomy:
+    text = facts.text
+    words = [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    body_end = len(text.rstrip())
+    while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
+        body_end -= 1
+    body_end = len(text[:body_end].rstrip())
+
+    main_end = _main_end(facts, text, body_end)
+    owners = [m for m in facts.of("OWNER") if not m.in_rationale and m.start < main_end]
+    predicate, predicate_start, drop = _predicate(facts, words, owners, main_end)
+    object_end = _object_end(facts, words, predicate, predicate_start, main_end, OBJECT_BOUNDARY)
+    core_end = _object_end(facts, words, predicate, predicate_start, main_end, CORE_BOUNDARY)
+    anatomy = Anatomy(
+        facts=facts,
+        words=words,
+        body_end=body_end,
+        main_end=main_end,
+        has_owner=bool(owners),
+        predicate=predicate,
+        predicate_start=predicate_start,
+        drop_before_predicate=drop,
+        object_end=object_end,
+        core_end=core_end,
+        tail=_tail(facts, words, main_end, predicate_start),
+    )
+    anatomy.flags = realism_flags(facts)
+    return anatomy
+
+
+def _main_end(facts: Facts, text: str, body_end: int) -> int:
+    reasons = [m.start for m in facts.of("RATIONALE") if m.start > 0]
+    end = min(reasons, default=body_end)
+    end = min(end, body_end)
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return end
+
+
+def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end: int):
+    """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
+    actions = [m for m in facts.of("ACTION") if not m.in_rationale and m.start < main_end]
+    if owners:
+        after = owners[0].end
+        for w in words:
+            if w.start < after or w.lower in AUXILIARIES or w.text in "'’":
+                continue
+            if w.start >= main_end:
+                break
+            return w, w.start, None
+        return None, after, None
+    start_index = _skip_leading_phrase(facts, words, main_end)
+    if start_index >= len(words):
+        return None, 0, None
+    first = words[start_index]
+    framed = GOAL_FRAMES.match(facts.text[first.start:])
+    if framed:
+        after = first.start + framed.end()
+        verb = next((w for w in words if w.start >= after), None)
+        if verb is not None:
+            return verb, verb.start, (first.start, verb.start)
+    if first.lower == "to" and start_index + 1 < len(words):
+        verb = words[start_index + 1]
+        if verb_lemma(verb.text):
+            return verb, verb.start, (first.start, verb.start)
+    if any(a.start == first.start for a in actions) or _can_start_imperative(first.text.strip("_*")):
+        return first, first.start, None
+    return None, first.start, None
+
+
+def _can_start_imperative(word: str) -> bool:
+    lower = word.lower()
+    if lower in NOT_IMPERATIVE or not word[:1].isalpha():
+        return False
+    if lower.endswith("ing"):
+        lemma = verb_lemma(lower)
+        return lemma is not None and lemma != lower
+    return verb_lemma(lower) == lower
+
+
+def _skip_markup(words: list[Word]) -> int:
+    """Index of the first word after list markers, emphasis and a "Goal:" label ("- **Goal:** ...")."""
+    index = 0
+    while index < len(words):
+        w = words[index]
+        if not w.text.strip("_*#>") or w.text in "-–•*#>:" :
+            index += 1
+        elif w.lower.strip("_*") in LABEL_WORDS and index + 1 < len(words) and words[index + 1].text in ":*":
+            index += 1
+        else:
+            break
+    return index
+
+
+LABEL_WORDS = frozenset("goal objective okr kr kpi target aim".split())
+
+
+def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
+    """Index of the first word after markup and a leading "By Q3 2026," / "Within 4 months," phrase."""
+    first = _skip_markup(words)
+    if first:
+        return first
+    if not words:
+        return 0
+    times = [m for m in facts.of(*TIME_LABELS, "FREQUENCY") if m.start <= words[min(1, len(words) - 1)].start]
+    leads_with_time = bool(times) or words[0].lower in {"by", "within", "over", "during", "before", "until", "starting", "from", "in", "this", "next", "for", "after", "each", "every"}
+    if not leads_with_time:
+        return 0
+    for i, w in enumerate(words):
+        if w.start >= main_end:
+            break
+        if w.text == ",":
+            return i + 1
+    return 0
+
+
+def _object_end(facts, words, predicate, predicate_start, main_end, boundary) -> int:
+    stoppers = sorted(m.start for m in facts.of(*OBJECT_STOPPERS) if m.start > predicate_start)
+    limit = min([main_end] + stoppers)
+    start = predicate.end if predicate is not None else predicate_start
+    end = start
+    for w in words:
+        if w.start < start:
+            continue
+        if w.start >= limit or w.lower in boundary or (not w.text[0].isalnum() and w.text not in "&/%"):
+            break
+        end = w.end
+    return end
+
+
+def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) -> int:
+    """Before the time expressions that close the main clause ("... by Friday, January 9"), else
+    main_end; "through <method>" goes there."""
+    text = facts.text
+    timed = [m for m in facts.of(*TIME_LABELS) if not m.in_rationale and m.start > predicate_start]
+    tail = main_end
+    moved = True
+    while moved:
+        moved = False
+        for m in timed:
+            if m.start < tail and m.end >= len(text[:tail].rstrip(" ,")):
+                before = [w for w in words if w.end <= m.start]
+                if before and before[-1].lower == "than":
+                    continue  # "higher than last year": a comparison, not the goal's time
+                tail = m.start
+                if before and before[-1].lower in LEADING_TIME_WORDS:
+                    tail = before[-1].start
+                tail = len(text[:tail].rstrip(" ,"))
+                moved = True
+    return tail
+
+
+LEADING_TIME_WORDS = frozenset("by within before until in over during for this next starting from".split())
+
+
+def realism_flags(facts: Facts) -> list[str]:
+    """The A red flags the facts show: past deadline, far deadline, absolutes, channel overload."""
+    flags = []
+    today = facts.reference_date
+    deadlines = [m.deadline for m in facts.of(*TIME_LABELS) if m.deadline and not m.in_rationale]
+    if any(d < today for d in deadlines):
+        flags.append("past_deadline")
+    if any(d > today.replace(year=today.year + 5) if not (today.month == 2 and today.day == 29) else d > dt.date(today.year + 5, 2, 28) for d in deadlines):
+        flags.append("far_deadline")
+    platforms = {m.value or m.text for m in facts.of("PLATFORM") if not m.in_rationale}
+    if len(platforms) > 3:
+        flags.append("too_many_channels")
+    for m in facts.of("PERCENT"):
+        if not m.in_rationale and m.value is not None and float(m.value) >= 100 and m.role in (None, "target"):
+            flags.append("absolute")
+            break
+    for m in facts.of("QUANTITY"):
+        if not m.in_rationale and m.value == 0 and m.role in (None, "target"):
+            flags.append("absolute")
+            break
+    return flags

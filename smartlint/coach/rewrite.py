@@ -1,0 +1,127 @@
+"""The full rewrite: the user's goal with every missing SMART piece filled by a placeholder.
+
+Shape aimed at: "<owner> will <verb> <object> by <target> through <method> by <deadline>, so that
+<reason>." Each placeholder sits where its filled-in value reads as the rubric wants it: the target
+after a change verb ("increase X by 25%") or before a comparative ("25% more visitors"), the deadline
+after "by", the reason after "so that".
+"""
+from __future__ import annotations
+
+from smartlint.coach import edits as ed
+from smartlint.coach.anatomy import Anatomy
+from smartlint.coach.edits import Edit
+
+OWNER, METRIC, TARGET, DEADLINE, METHOD, REASON = (
+    "<owner>", "<metric>", "<target>", "<deadline>", "<method>", "<reason>"
+)
+PLACEHOLDERS = (OWNER, METRIC, TARGET, DEADLINE, METHOD, REASON)
+
+# Edit order at one offset: who, what, how much, how, by when, why.
+ORDER_OWNER, ORDER_CORE, ORDER_TARGET, ORDER_METRIC, ORDER_METHOD, ORDER_DEADLINE, ORDER_REASON = range(7)
+
+
+def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
+    """The edits that lift each letter under 2, each tagged with the letter it serves."""
+    def wanted(letter: str) -> bool:
+        return points.get(letter, 2) < 2
+
+    planned: list[Edit] = []
+    moved: list[Edit] = []
+    vague_core = points.get("S", 2) == 0
+    needs_target = points.get("M", 2) < 2 and not _has_target(anatomy)
+
+    if vague_core:
+        planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
+    elif wanted("S"):
+        planned.extend(ed.vague_word_edits(anatomy, METRIC))
+    predicate = anatomy.predicate
+    predicate_replaced = vague_core or (
+        predicate is not None and any(e.start == predicate.start for e in planned)
+    )
+
+    if wanted("A") and not anatomy.has_owner:
+        planned.extend(ed.owner_edits(anatomy, OWNER, replaces_predicate=predicate_replaced))
+    if wanted("A"):
+        planned.extend(ed.every_single_edits(anatomy, TARGET))
+        moved = ed.past_deadline_edits(anatomy, f"by {DEADLINE}")
+        planned.extend(moved)
+
+    if wanted("M") and needs_target and not vague_core:
+        planned.extend(target_edits(anatomy, TARGET, METRIC))
+
+    if wanted("S") and not ed.has_method(anatomy):
+        planned.append(Edit(anatomy.tail, anatomy.tail, f" through {METHOD}", "S", ORDER_METHOD))
+
+    if wanted("T") and not moved:
+        planned.extend(deadline_edits(anatomy, f"by {DEADLINE}"))
+
+    if wanted("R"):
+        planned.append(reason_edit(anatomy, f"so that {REASON}"))
+    return planned
+
+
+def _has_target(anatomy: Anatomy) -> bool:
+    """A target number in every part of the statement (a statement is scored on its weakest part,
+    and "; " separates parts)."""
+    targets = [m for m in anatomy.facts.of("QUANTITY", "PERCENT", "MONEY", "CHANGE", "FREQUENCY")
+               if m.role in (None, "target", "rate") and not m.in_rationale]
+    text = anatomy.facts.text
+    start = 0
+    for part in text[: anatomy.main_end].split(";"):
+        end = start + len(part)
+        if not any(start <= m.start < end for m in targets):
+            return False
+        start = end + 1
+    return True
+
+
+def target_edits(anatomy: Anatomy, target: str, metric: str) -> list[Edit]:
+    """Where a number goes: "from 40" -> "from 40 to N"; "more X" -> "N more X"; "increase X" ->
+    "increase X by N"; otherwise the goal gains a measured outcome ", raising <metric> by N"."""
+    baseline = ed.baseline_without_target(anatomy)
+    if baseline is not None:
+        return [Edit(baseline.end, baseline.end, f" to {target}", "M", ORDER_TARGET)]
+    comparative = ed.comparative_word(anatomy)
+    if comparative is not None:
+        return [Edit(comparative.start, comparative.start, f"{target} ", "M", ORDER_TARGET)]
+    if ed.is_change_predicate(anatomy) and anatomy.object_end > anatomy.predicate.end:
+        return [Edit(anatomy.object_end, anatomy.object_end, f" by {target}", "M", ORDER_TARGET)]
+    # a participle, not "and increase ...": an "and" + verb would read as a second goal
+    return [Edit(anatomy.tail, anatomy.tail, f", raising {metric} by {target}", "M", ORDER_METRIC)]
+
+
+def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
+    """Replace a vague time ("soon") with the deadline phrase, or add it at the end of the main clause."""
+    vague = [m for m in anatomy.mentions("VAGUE_TIME") if m.start < anatomy.main_end]
+    if vague:
+        first, *rest = vague
+        out = [Edit(first.start, first.end, phrase, "T", ORDER_DEADLINE)]
+        out.extend(Edit(m.start, m.end, "", "T", ORDER_DEADLINE) for m in rest)
+        return out
+    return [Edit(anatomy.main_end, anatomy.main_end, f" {phrase}", "T", ORDER_DEADLINE)]
+
+
+def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
+    """A reason clause after the main clause, or after the reason already given."""
+    if any(m.start >= anatomy.main_end for m in anatomy.facts.of("RATIONALE")):
+        return Edit(anatomy.body_end, anatomy.body_end, f", {phrase}", "R", ORDER_REASON)
+    return Edit(anatomy.main_end, anatomy.main_end, f", {phrase}", "R", ORDER_REASON)
+
+
+def finish(text: str, original: str) -> str:
+    """End the sentence the way the original ended ("." when it had no closing mark)."""
+    ending = original.rstrip()[-1:] if original.strip() else ""
+    text = text.rstrip()
+    while text and text[-1] in ".!?;:,":
+        text = text[:-1]
+    return text + (ending if ending in ("!", "?") else ".")
+
+
+def rewrite(anatomy: Anatomy, planned: list[Edit], dimension: str | None = None) -> str:
+    """The goal with the planned edits applied (only those for `dimension`, when given)."""
+    text = anatomy.facts.text
+    body = text[: anatomy.body_end]
+    chosen = [e for e in planned if e.end <= len(body) and dimension in (None, e.dimension)]
+    if dimension is not None and not chosen:
+        return text
+    return finish(ed.apply(body, chosen), text)

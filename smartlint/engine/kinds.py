@@ -1,0 +1,303 @@
+"""The closed set of statement rule kinds. A rule file picks one and gives its parameters.
+
+Each kind reads a GoalView and returns Hits: where the rule fires and the named fields its
+message and suggestion templates may use ({match}, {count}, {value}, {rate}, {deadline}, ...).
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from smartlint.engine.rule_base import RuleBase
+from smartlint.engine.vocabulary import FACTS, VALUES, FactName, ValueName
+
+if TYPE_CHECKING:  # the view (and what it imports) loads with the judge, not with `smartlint rules`
+    from smartlint.engine.view import GoalView
+
+# Fields every template may use; kinds add their own.
+TEMPLATE_FIELDS = frozenset({
+    "text", "match", "replacement", "count", "min", "max", "value", "fact",
+    "rate", "deadline", "target", "owner", "platform", "channels", "unit",
+})
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def _describe(view: GoalView) -> dict[str, Any]:
+    """Named fact fields for message templates, read lazily from the view."""
+    def first_text(items) -> str:
+        return items[0].text if items else ""
+
+    deadline = view.deadline
+    return {
+        "text": view.facts.text[view.start:view.end].strip(),
+        "rate": first_text(view.rates),
+        "deadline": (f"{deadline.text} ({deadline.deadline.isoformat()})"
+                     if deadline is not None and deadline.deadline else first_text(view.deadlines)),
+        "target": first_text(view.targets),
+        "owner": first_text(view.owners),
+        "platform": first_text(view.platforms),
+        "channels": ", ".join(view.channels),
+    }
+
+
+def _check_template(template: str | None) -> str | None:
+    if template is None:
+        return None
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in TEMPLATE_FIELDS:
+            known = ", ".join(sorted(TEMPLATE_FIELDS))
+            raise ValueError(f"unknown template field {{{name}}} (known: {known})")
+    return template
+
+
+def _compile_tokens(tokens: list[str], where: str) -> re.Pattern:
+    try:
+        return re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in tokens) + r")\b", re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"{where} is not a valid pattern: {error}") from error
+
+
+class StatementRule(RuleBase):
+    """A rule about one goal statement. `unless`: facts whose presence silences the rule."""
+
+    # Schemas are built once, for the loader's union of kinds, not once per class as well.
+    model_config = ConfigDict(defer_build=True)
+
+    unless: list[FactName] = Field(default_factory=list)
+
+    @field_validator("message", "suggestion")
+    @classmethod
+    def _known_fields(cls, template: str | None) -> str | None:
+        return _check_template(template)
+
+    def _unless_text(self) -> str:
+        return f" Silent when the goal has: {', '.join(self.unless)}." if self.unless else ""
+
+    def silenced(self, view: GoalView) -> bool:
+        return any(FACTS[name](view) for name in self.unless)
+
+    def check(self, view: GoalView) -> list[Hit]:
+        if self.silenced(view):
+            return []
+        return self.hits(view)  # each kind defines hits()
+
+    def fields(self, view: GoalView, hit: Hit) -> dict[str, Any]:
+        return {**_describe(view), **hit.fields}
+
+    @staticmethod
+    def whole(view: GoalView) -> Hit:
+        text = view.facts.text
+        start, end = view.start, view.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Hit(start, end)
+
+
+class Requires(StatementRule):
+    """Fires when none of `facts` is present: "a goal needs an owner"."""
+
+    kind: Literal["requires"]
+    facts: list[FactName] = Field(min_length=1, description="any one of these satisfies the rule")
+
+    def describe(self) -> str:
+        return f"Fires when the goal has none of: {', '.join(self.facts)}." + self._unless_text()
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        if any(FACTS[name](view) for name in self.facts):
+            return []
+        return [self.whole(view)]
+
+
+class Conditional(StatementRule):
+    """If every fact in `when` is present, one of `then` must be too: "a rate needs a deadline"."""
+
+    kind: Literal["conditional"]
+    when: list[FactName] = Field(min_length=1)
+    then: list[FactName] = Field(min_length=1)
+
+    def describe(self) -> str:
+        return (f"Fires when the goal has {' and '.join(self.when)} but none of: {', '.join(self.then)}."
+                + self._unless_text())
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        found = [FACTS[name](view) for name in self.when]
+        if not all(found) or any(FACTS[name](view) for name in self.then):
+            return []
+        first = found[0][0]
+        return [Hit(first.start, first.end, {"match": first.text})]
+
+
+class Existence(StatementRule):
+    """Terms that should not be there: `tokens` (regular expressions, matched as whole words,
+    case-insensitive) in the goal's own words, or every item of a named `fact`."""
+
+    kind: Literal["existence"]
+    tokens: list[str] = Field(default_factory=list)
+    fact: FactName | None = None
+    when: list[FactName] = Field(default_factory=list, description="facts that must all be present")
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if bool(self.tokens) == (self.fact is not None):
+            raise ValueError("give either 'tokens' or 'fact'")
+        if self.tokens:
+            _compile_tokens(self.tokens, "tokens")
+        return self
+
+    def describe(self) -> str:
+        found = f"each '{self.fact}' found" if self.fact else "each of: " + ", ".join(self.tokens)
+        when = f" (only when the goal has {' and '.join(self.when)})" if self.when else ""
+        return f"Fires on {found}{when}." + self._unless_text()
+
+    @cached_property
+    def pattern(self) -> re.Pattern | None:
+        return _compile_tokens(self.tokens, "tokens") if self.tokens else None
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        if not all(FACTS[name](view) for name in self.when):
+            return []
+        if self.pattern is not None:
+            spans = view._regex_spans(self.pattern)
+        else:
+            spans = FACTS[self.fact](view)
+        return [Hit(s.start, s.end, {"match": s.text}) for s in spans]
+
+
+class Substitution(StatementRule):
+    """This term -> that better form. Keys of `swap` are regular expressions (whole words)."""
+
+    kind: Literal["substitution"]
+    swap: dict[str, str] = Field(min_length=1)
+
+    @field_validator("swap")
+    @classmethod
+    def _valid_patterns(cls, swap: dict[str, str]) -> dict[str, str]:
+        for key in swap:
+            _compile_tokens([key], f"swap key {key!r}")
+        return swap
+
+    def describe(self) -> str:
+        swaps = "; ".join(f"{key} -> {better}" for key, better in self.swap.items())
+        return f"Suggests a better form for: {swaps}." + self._unless_text()
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """All keys in one alternation; the group that matched names the key (one pass, not one per key)."""
+        groups = "|".join(f"(?P<k{i}>{key})" for i, key in enumerate(self.swap))
+        return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        replacements = list(self.swap.values())
+        found = []
+        for offset, text in view.goal_text_pieces:
+            for match in self.pattern.finditer(text):
+                better = replacements[int(match.lastgroup[1:])]
+                found.append(Hit(offset + match.start(), offset + match.end(),
+                                 {"match": match.group(), "replacement": better}))
+        return found
+
+
+class Limit(StatementRule):
+    """The count of a fact within bounds: "at most three channels at once"."""
+
+    kind: Literal["limit"]
+    fact: FactName
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+    distinct: bool = True
+
+    @model_validator(mode="after")
+    def _bounds(self):
+        if self.min is None and self.max is None:
+            raise ValueError("give 'min', 'max' or both")
+        return self
+
+    def describe(self) -> str:
+        bounds = _bounds_text(self.min, self.max, None)
+        return f"Fires when the number of {'distinct ' if self.distinct else ''}'{self.fact}' is not {bounds}." \
+            + self._unless_text()
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        items = FACTS[self.fact](view)
+        keys = {str(getattr(i, "value", None) or i.text).lower() for i in items} if self.distinct else items
+        count = len(keys)
+        if (self.min is None or count >= self.min) and (self.max is None or count <= self.max):
+            return []
+        fields = {"count": count, "min": self.min, "max": self.max}
+        if not items:
+            hit = self.whole(view)
+            return [Hit(hit.start, hit.end, fields)]
+        return [Hit(items[0].start, items[-1].end, {**fields, "match": view.facts.text[items[0].start:items[-1].end]})]
+
+
+class Range(StatementRule):
+    """A normalized value within bounds: `min` and `max` inclusive, `below` exclusive.
+    Fires when the value is known and falls outside; silent when the value is unknown."""
+
+    kind: Literal["range"]
+    value: ValueName
+    min: float | None = None
+    max: float | None = None
+    below: float | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self):
+        if self.min is None and self.max is None and self.below is None:
+            raise ValueError("give 'min', 'max' or 'below'")
+        return self
+
+    def describe(self) -> str:
+        return f"Fires when {self.value} is known and not {_bounds_text(self.min, self.max, self.below)}." \
+            + self._unless_text()
+
+    def hits(self, view: GoalView) -> list[Hit]:
+        value = VALUES[self.value](view)
+        if value is None:
+            return []
+        inside = ((self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+                  and (self.below is None or value < self.below))
+        if inside:
+            return []
+        evidence = self._evidence(view)
+        fields = {"value": _round(value), "min": self.min, "max": self.max if self.max is not None else self.below}
+        if evidence is None:
+            hit = self.whole(view)
+            return [Hit(hit.start, hit.end, fields)]
+        return [Hit(evidence.start, evidence.end, {**fields, "match": evidence.text})]
+
+    def _evidence(self, view: GoalView):
+        if self.value.startswith("growth") or self.value == "short_term_growth":
+            return view.growth[1] if view.growth else None
+        if self.value == "channel_count":
+            return view.platforms[0] if view.platforms else None
+        if self.value == "days_to_deadline" and view.past_deadlines:
+            return view.past_deadlines[0]
+        return view.deadline
+
+
+def _bounds_text(low, high, below) -> str:
+    parts = ([f"at least {_round(low)}"] if low is not None else []) \
+        + ([f"at most {_round(high)}"] if high is not None else []) \
+        + ([f"below {_round(below)}"] if below is not None else [])
+    return " and ".join(parts)
+
+
+def _round(value: float) -> float | int:
+    rounded = round(value, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+STATEMENT_KINDS: tuple[type[StatementRule], ...] = (Requires, Conditional, Existence, Substitution, Limit, Range)

@@ -1,0 +1,159 @@
+"""Small word lists the scoring reads beside the Facts: what counts as a content word, a generic
+object, a business result, a deliverable verb, a method or a scope phrase.
+
+The NLP pass marks numbers, times, owners, platforms, vague terms and reason clauses; these lists
+settle the questions the rubric asks about the words in between ("is there a concrete *what*?").
+They are frozensets and precompiled patterns, built once at import.
+"""
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Function words, pronouns, auxiliaries and hedges: never the *what* of a goal.
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for with from into onto over under per via as than then
+that this these those there here it its it's itself we us our ours ourselves i me my mine you your
+he him his she her they them their theirs who whom whose which what when where why how all any
+each every some many much most more less few fewer no not only just very also too so such own
+same other another both either neither is am are was were be been being do does did done doing
+have has had having will would shall should can could may might must ought let lets 'll 're 've
+try trying tried aim aims aiming want wants plan plans planning hope goal goals objective target
+targets intend intends strive seek able way ways up down out off about again further once
+across among between within without during before after until while since because if whether
+least next last end start starting beginning current currently new next following coming
+through throughout using toward towards like along around
+""".split())
+
+# Verbs that carry the change but not the object: "increase", "get", "make".
+GENERIC_VERBS = frozenset("""
+increase increases increasing grow grows growing reduce reduces reducing decrease decreases
+decreasing improve improves improving enhance enhances enhancing optimize optimise optimizes
+boost boosts boosting raise raises raising lower lowers lowering cut cuts cutting achieve achieves
+achieving reach reaches reaching get gets getting make makes making keep keeps maintain
+maintains drive drives expand expands double doubles triple triples halve halves minimize
+minimise maximize maximise become becomes go goes going be do work works working focus focuses
+ensure ensures hit hits attain attains deliver delivers see sees take takes continue continues
+use uses utilize utilise leverage
+""".split())
+
+# Objects too broad to say *what* ("grow the business", "do better at marketing").
+GENERIC_OBJECTS = frozenset("""
+business businesses company things thing stuff everything something marketing performance
+results result work shape school life lives operations efficiency productivity quality success
+outcomes progress strategy effort efforts overall general team organization organisation
+presence impact level levels numbers metrics kpis kpi game situation processes process
+overall world-class best-in-class etc various better best good great more most lot lots
+""".split())
+
+# Words of time and measure that the NLP pass already accounts for.
+MEASURE_WORDS = frozenset("""
+percent percentage times time day days week weeks month months year years quarter quarters
+daily weekly monthly yearly annually quarterly hour hours minute minutes annual fiscal
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday today tomorrow soon asap eventually future half q1 q2 q3 q4 h1 h2 fy
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred thousand million billion dozen k m bn usd eur gbp dollars euros pounds
+""".split())
+
+# Business and life results (rubric R1: the outcome is itself a result).
+RESULT_WORDS = frozenset("""
+revenue revenues sales profit profits profitability margin margins income earnings roi arr mrr
+clients client customers customer satisfaction nps csat retention churn renewals renewal
+savings saving costs cost spending expenses expense debt donations donation funding fundraising
+grades grade gpa score scores exam exams readmissions readmission infections infection mortality
+outcomes blood pressure weight cholesterol a1c hba1c recovery patients market share bookings
+deals contracts cash flow turnover attrition loyalty lifetime value repeat purchases
+conversions orders
+""".split())
+
+# Activities and volumes, not results (rubric: traffic, followers, hires, volunteers, output).
+ACTIVITY_WORDS = frozenset("""
+traffic followers follower hires hire volunteers volunteer posts post visitors visits views
+impressions downloads leads lead articles blog videos emails calls meetings applications
+applicants likes subscribers clicks pageviews content
+""".split())
+
+# Verbs whose object is a verifiable deliverable even without a number (M1).
+DELIVERABLE_VERBS = frozenset("""
+launch launches launching publish publishes release releases complete completes finish finishes
+ship ships deploy deploys implement implements introduce introduces open opens build builds
+create creates develop develops write writes submit submits host hosts hold holds organize
+organise organizes run runs roll migrate migrates obtain obtains earn earns pass passes redesign
+redesigns establish establishes set document documents train trains deliver delivers rollout
+install installs automate automates replace replaces adopt adopts hire hires recruit recruits
+post posts produce produces send sends secure secures sign signs close closes finalize finalise
+""".split())
+
+# Words that turn a "because" clause into a stated aim (rather than only a need).
+AIM_WORDS = frozenset("""
+will can could help helps allow allows enable enables support supports grow grows increase
+increases reduce reduces improve improves boost boosts drive drives raise raises lower lowers cut
+save saves win wins retain retains keep attract attracts meet reach achieve achieves lead leads
+bring brings generate generates ensure ensures contribute contributes make makes strengthen
+protect protects prepare prepares qualify position free frees
+""".split())
+
+# Words that describe only a present shortfall ("two grades behind"): a need, not an outcome.
+NEED_WORDS = frozenset("""
+behind lacking lack lacks struggling struggle struggles low poor need needs needed necessary
+required requires missing short weak weaker slow slower below insufficient problem problems
+""".split())
+
+# Reason markers that already name an aim; "because"/"since" need an aim word inside the clause.
+PURPOSE_MARKERS = ("so that", "in order to", "to support", "which will", "contributing to",
+                   "contribute to", "aligned with", "as a result", "to help", "to enable")
+
+# Absolutes (rubric A0): a target no team can promise.
+ABSOLUTE = re.compile(
+    r"\b(?:every\s+single|each\s+and\s+every|never|always|zero|100\s?%|one\s+hundred\s+per\s?cent"
+    r"|no\s+(?!later\b|more\b|less\b|fewer\b|longer\b|sooner\b|than\b|one\s+else\b)[a-z]+)",
+    re.IGNORECASE,
+)
+
+# How: a method or channel phrase ("through an inbound strategy", "by running webinars").
+METHOD = re.compile(
+    r"\b(?:through|via|using|by\s+means\s+of|by\s+[a-z]+ing\b|with\s+(?:a|an|our|the|new)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:campaign|strategy|program|programme|tool|process|series|system|plan|"
+    r"course|workshop|workshops|app|platform|training))",
+    re.IGNORECASE,
+)
+
+# Where: a scope (market, segment, region, product). A capitalized place counts as well.
+SCOPE = re.compile(
+    r"\b(?:in|on|across|among|for|throughout|within|at)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
+    r"(?:(?:[A-Za-z-]+\s+){0,3}(?:market|markets|region|regions|segment|segments|customers|clients|"
+    r"users|accounts|students|patients|stores|store|branches|branch|department|division|product|"
+    r"products|line|city|country|countries|schools|school|district|clinic|clinics|hospital|ward|"
+    r"office|offices|warehouse|plant|site|sites|channel|category|categories|territory|sector|line|lines|"
+    r"fleet|ward|wards|residents|floor|dock|unit|units|team|teams|community|county|state|area)\b"
+    r"|[A-Z][A-Za-z]+)",
+)
+
+# Vague qualities that leave no outcome when they stand alone ("make the app better"); comparatives
+# of amount or speed ("more", "faster") cost M ("how many more?"), not S.
+VAGUE_QUALITIES = frozenset("better good great happier happy best nicer things stuff world-class best-in-class".split())
+
+COMPARATIVES = frozenset("more higher better fewer less greater larger bigger faster lower stronger".split())
+
+# A duration this short after "within" is a service window ("reply within 48 hours"), not a deadline.
+SERVICE_VERBS = frozenset("""
+reply replies respond responds answer answers resolve resolves fix fixes process processes
+acknowledge acknowledges return returns ship ships dispatch turnaround triage callback call
+handle handles close closes deliver delivers confirm confirms
+""".split())
+
+
+def content_words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Lower-cased words of `text` that may name a concrete thing, with absolute offsets."""
+    found = []
+    for match in WORD.finditer(text):
+        word = match.group().lower().rstrip("'’")
+        if len(word) < 3 or word in STOPWORDS or word in GENERIC_VERBS or word in GENERIC_OBJECTS:
+            continue
+        if word in MEASURE_WORDS or word in COMPARATIVES:
+            continue
+        found.append((word, offset + match.start(), offset + match.end()))
+    return found

@@ -1,0 +1,53 @@
+"""Several goals in one statement: where to cut, so each part can be scored on its own.
+
+Settled simply: cut at "; " or at " and " (", and ") when the words after it start a new clause
+with a verb of its own (an ACTION fact, or a verb the lexicon knows) and the words before it hold
+a verb too. Cuts never fall inside a reason clause or inside a mention ("between 10 and 20").
+The statement is then scored on its weakest part (rubric: hard calls).
+"""
+from __future__ import annotations
+
+import re
+
+from smartlint.engine import lexicon
+from smartlint.facts import Facts
+
+_SEPARATOR = re.compile(r";\s+|,?\s+and\s+(?:then\s+|also\s+)?")
+_VERBS = lexicon.GENERIC_VERBS | lexicon.DELIVERABLE_VERBS
+
+
+def _starts_with_verb(text: str, offset: int, actions: list[tuple[int, int]]) -> bool:
+    match = lexicon.WORD.search(text)
+    if not match or match.start() > 1:
+        return False
+    start = offset + match.start()
+    return match.group().lower() in _VERBS or any(a_start == start for a_start, _ in actions)
+
+
+def _has_verb(text: str, offset: int, actions: list[tuple[int, int]]) -> bool:
+    end = offset + len(text)
+    return (any(offset <= a_start < end for a_start, _ in actions)
+            or any(w.lower() in _VERBS for w in lexicon.WORD.findall(text)))
+
+
+def split_goals(facts: Facts) -> list[tuple[int, int]]:
+    """(start, end) of each goal in the statement; one pair when it holds a single goal."""
+    text = facts.text
+    blocked = [(m.start, m.end) for m in facts.mentions if m.label != "ACTION"]
+    actions = [(m.start, m.end) for m in facts.mentions if m.label == "ACTION" and not m.in_rationale]
+    parts, cursor = [], 0
+    for match in _SEPARATOR.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in blocked):
+            continue
+        before = text[cursor:match.start()]
+        rest_end = len(text)
+        after = text[match.end():rest_end]
+        is_semicolon = match.group().startswith(";")
+        if not is_semicolon and not _starts_with_verb(after, match.end(), actions):
+            continue
+        if not _has_verb(before, cursor, actions) or not _has_verb(after, match.end(), actions):
+            continue
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, len(text)))
+    return parts

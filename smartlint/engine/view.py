@@ -1,0 +1,409 @@
+"""GoalView: the Facts of one goal, sorted into what the rubric and the rules ask about.
+
+A view covers one goal: the whole statement, or one part of a statement that holds several goals
+(see smartlint.engine.split). Owners, reason clauses and time expressions are read from the whole
+statement (a shared "we" or "by Q3" serves every part); numbers, objects, methods and flags are
+read from the part. Every property is computed once, on first use.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from smartlint.engine import lexicon
+from smartlint.facts import Facts, Mention
+
+NUMBER_LABELS = ("QUANTITY", "PERCENT", "MONEY")
+TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION")
+TARGET_ROLES = (None, "target", "rate")
+WEAK_NUMBER_ROLES = ("baseline", "team_size", "rank")  # a number, but not the target (M1 at most)
+BOUNDED_KINDS = ("deadline", "period", "window", "point")
+DAYS_PER_MONTH = 30.44
+
+_ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
+                           r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
+                           r"(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+class Piece(NamedTuple):
+    """A stretch of the text found by the engine itself (cheaper than a pydantic Span on the hot
+    path; the rubric turns the few it cites into Spans)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class lazy:
+    """A property computed on first use and then stored on the instance (functools.cached_property
+    takes a lock on every first use, which costs more than most of these properties)."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+def duration_days(iso: str) -> float | None:
+    """Days in an ISO 8601 duration ("P4M" -> 121.76); None when it does not parse."""
+    match = _ISO_DURATION.match(iso or "")
+    if not match or not any(match.groups()):
+        return None
+    y, mo, w, d, h, mi, s = (float(g) if g else 0.0 for g in match.groups())
+    return y * 365.25 + mo * DAYS_PER_MONTH + w * 7 + d + h / 24 + mi / 1440 + s / 86400
+
+
+def growth_percent(change: Mention) -> float | None:
+    """Upward change in percent: "by 20%" -> 20, "from 40 to 60" -> 50, "double" -> 100."""
+    value = change.value if isinstance(change.value, dict) else {}
+    kind = value.get("kind", change.kind)
+    if kind == "by" and value.get("direction", "up") == "up" and value.get("percent") is not None:
+        return float(value["percent"])
+    if kind == "from_to":
+        start, end = value.get("from"), value.get("to")
+        if start and end is not None and start > 0 and end > start:
+            return (end - start) / start * 100
+    if kind == "factor" and (value.get("factor") or 0) > 1:
+        return (float(value["factor"]) - 1) * 100
+    return None
+
+
+class GoalView:
+    def __init__(self, facts: Facts, start: int = 0, end: int | None = None):
+        self.facts = facts
+        self.start = start
+        self.end = len(facts.text) if end is None else end
+        reasons = [m for m in facts.mentions if m.label == "RATIONALE"]
+        self.reasons = reasons
+
+        def in_reason(m: Mention) -> bool:
+            return m.in_rationale or any(r.start <= m.start and m.end <= r.end for r in reasons)
+
+        self._outside_reason = [m for m in facts.mentions if m.label != "RATIONALE" and not in_reason(m)]
+        self.mentions = [m for m in self._outside_reason if self.start <= m.start and m.end <= self.end]
+        self._by_label: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            self._by_label.setdefault(m.label, []).append(m)
+
+    # -- text of the goal itself (the part, minus reason clauses) --------------------------------
+    @lazy
+    def goal_text_pieces(self) -> list[tuple[int, str]]:
+        """(offset, text) pieces of this part that lie outside every reason clause."""
+        pieces, cursor = [], self.start
+        for reason in sorted(self.reasons, key=lambda r: r.start):
+            if reason.end <= cursor or reason.start >= self.end:
+                continue
+            if reason.start > cursor:
+                pieces.append((cursor, self.facts.text[cursor:reason.start]))
+            cursor = max(cursor, reason.end)
+        if cursor < self.end:
+            pieces.append((cursor, self.facts.text[cursor:self.end]))
+        return pieces
+
+    def _regex_spans(self, pattern: re.Pattern) -> list[Piece]:
+        return [Piece(text=m.group(), start=offset + m.start(), end=offset + m.end())
+                for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
+
+    def _covered(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
+        return any(m.start < end and start < m.end for label in labels for m in self._by_label.get(label, ()))
+
+    # -- S: what, how, who, where ------------------------------------------------------------
+    @lazy
+    def content(self) -> list[Piece]:
+        """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
+        skip = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
+                                              "PLATFORM", "VAGUE_TERM", "CHANGE")
+        covered = [(m.start, m.end) for m in self.mentions if m.label in skip]
+        words = []
+        for offset, text in self.goal_text_pieces:
+            for word, start, end in lexicon.content_words(text, offset):
+                if not any(s < end and start < e for s, e in covered):
+                    words.append(Piece(text=self.facts.text[start:end], start=start, end=end))
+        return words
+
+    @lazy
+    def content_lemmas(self) -> list[str]:
+        return [w.text.lower() for w in self.content]
+
+    @lazy
+    def deliverable_verbs(self) -> list[Piece]:
+        """A verb of doing something verifiable ("launch", "publish"), by the ACTION facts or words."""
+        spans = [Piece(text=m.text, start=m.start, end=m.end) for m in self.of("ACTION")
+                 if str(m.value or m.text).lower() in lexicon.DELIVERABLE_VERBS]
+        for offset, text in self.goal_text_pieces:
+            for match in lexicon.WORD.finditer(text):
+                if match.group().lower() in lexicon.DELIVERABLE_VERBS:
+                    spans.append(Piece(text=match.group(), start=offset + match.start(), end=offset + match.end()))
+        return spans
+
+    @lazy
+    def what_phrases(self) -> list[Piece]:
+        """The content words joined into phrases ("website traffic"), for evidence."""
+        phrases: list[Piece] = []
+        text = self.facts.text
+        for word in self.content:
+            if phrases and not text[phrases[-1].end:word.start].strip(" -"):
+                last = phrases[-1]
+                phrases[-1] = Piece(text[last.start:word.end], last.start, word.end)
+            else:
+                phrases.append(word)
+        return phrases
+
+    @lazy
+    def vague_aim(self) -> list[Mention]:
+        """Vague words that stand alone: "make the app better", with no number and no deliverable."""
+        if self.targets or self.deliverable_verbs:
+            return []
+        return [m for m in self.vague_terms if str(m.value or m.text).lower() in lexicon.VAGUE_QUALITIES]
+
+    @lazy
+    def what(self) -> list[Piece]:
+        """The concrete outcome: content words, or a number with a counted unit; none for a vague aim."""
+        if self.vague_aim:
+            return []
+        if self.content:
+            return self.what_phrases
+        targets = [m for m in self.targets if m.unit]
+        if targets:
+            return [Piece(text=m.text, start=m.start, end=m.end) for m in targets]
+        return []
+
+    @lazy
+    def methods(self) -> list[Piece]:
+        platforms = [Piece(text=m.text, start=m.start, end=m.end) for m in self.platforms]
+        return platforms + self._regex_spans(lexicon.METHOD)
+
+    @lazy
+    def scopes(self) -> list[Piece]:
+        skip = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
+        return [s for s in self._regex_spans(lexicon.SCOPE)
+                if not self._covered(s.start, s.end, skip)
+                and s.text.split()[-1].lower() not in lexicon.MEASURE_WORDS]
+
+    # -- facts by kind ------------------------------------------------------------------------
+    def of(self, *labels: str) -> list[Mention]:
+        if len(labels) == 1:
+            return self._by_label.get(labels[0], [])
+        return [m for m in self.mentions if m.label in labels]
+
+    @lazy
+    def owners(self) -> list[Mention]:
+        return [m for m in self._outside_reason if m.label == "OWNER"]
+
+    @lazy
+    def platforms(self) -> list[Mention]:
+        return self.of("PLATFORM")
+
+    @lazy
+    def channels(self) -> list[str]:
+        """Distinct platforms and channels named in this goal."""
+        return sorted({str(m.value or m.text).lower() for m in self.platforms})
+
+    @lazy
+    def vague_terms(self) -> list[Mention]:
+        return self.of("VAGUE_TERM")
+
+    @lazy
+    def rationale(self) -> list[Mention]:
+        return self.reasons
+
+    @lazy
+    def _timed(self) -> list[Mention]:
+        return [m for m in self._outside_reason if m.label in TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME")]
+
+    def _is_service_window(self, m: Mention) -> bool:
+        """"reply within 48 hours": a target for each case, not a deadline for the goal."""
+        if m.label != "DURATION" or m.role == "target":
+            return m.role == "target"
+        days = duration_days(str(m.value))
+        if days is None or days > 14:
+            return False
+        if days < 1:
+            return True
+        before = self.facts.text[max(0, m.start - 60):m.start].lower()
+        return any(w in lexicon.SERVICE_VERBS for w in lexicon.WORD.findall(before)[-6:])
+
+    @lazy
+    def service_windows(self) -> list[Mention]:
+        return [m for m in self._timed if self._is_service_window(m)]
+
+    @lazy
+    def deadlines(self) -> list[Mention]:
+        """Time expressions that bound the goal: a deadline, period, window or dated point."""
+        found = []
+        for m in self._timed:
+            if m.label not in TIME_LABELS or self._is_service_window(m):
+                continue
+            kind = m.kind or "point"
+            if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point"):
+                found.append(m)
+        return found
+
+    @lazy
+    def deadline(self) -> Mention | None:
+        """The goal's deadline: the latest resolved last day among its bounding expressions."""
+        dated = [m for m in self.deadlines if m.deadline is not None and m.resolved]
+        if dated:
+            return max(dated, key=lambda m: m.deadline)
+        return self.deadlines[0] if self.deadlines else None
+
+    @lazy
+    def past_deadlines(self) -> list[Mention]:
+        today = self.facts.reference_date
+        return [m for m in self.deadlines if m.deadline is not None and m.resolved and m.deadline < today]
+
+    @lazy
+    def vague_times(self) -> list[Mention]:
+        return [m for m in self._timed if m.label == "VAGUE_TIME"]
+
+    @lazy
+    def starts(self) -> list[Mention]:
+        return [m for m in self._timed if m.label == "START_TIME"]
+
+    @lazy
+    def rates(self) -> list[Mention]:
+        return ([m for m in self._timed if m.label == "FREQUENCY"]
+                + [m for m in self.of(*NUMBER_LABELS) if m.role == "rate"])
+
+    # -- M: targets and other numbers ------------------------------------------------------------
+    @lazy
+    def changes(self) -> list[Mention]:
+        return self.of("CHANGE")
+
+    @lazy
+    def targets(self) -> list[Mention]:
+        """Numbers that are the goal's target: amounts, changes, rates and service windows."""
+        numbers = [m for m in self.of(*NUMBER_LABELS) if m.role in TARGET_ROLES]
+        in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
+        frequencies = [m for m in self.of("FREQUENCY")]
+        return sorted(self.changes + numbers + frequencies + in_part, key=lambda m: m.start)
+
+    @lazy
+    def weak_numbers(self) -> list[Mention]:
+        """Numbers that are not the target: a baseline, a rank, the team's own size."""
+        return [m for m in self.of(*NUMBER_LABELS) if m.role in WEAK_NUMBER_ROLES]
+
+    @lazy
+    def baselines(self) -> list[Mention]:
+        return [m for m in self.weak_numbers if m.role == "baseline"]
+
+    @lazy
+    def ranks(self) -> list[Mention]:
+        return [m for m in self.weak_numbers if m.role == "rank"]
+
+    @lazy
+    def comparatives(self) -> list[Piece]:
+        return [s for s in self._regex_spans(_COMPARATIVE) if not self._covered(s.start, s.end, ("CHANGE",))]
+
+    # -- A: realism ---------------------------------------------------------------------------
+    @lazy
+    def absolutes(self) -> list[Piece]:
+        """"100% of", "zero", "never", "every single", "no X": targets no team can promise."""
+        changes = self.changes
+        spans = []
+        for span in self._regex_spans(lexicon.ABSOLUTE):
+            inside_change = any(c.start <= span.start and span.end <= c.end for c in changes)
+            if inside_change and "100" in span.text:
+                continue  # "by 100%" is doubling, not an absolute
+            spans.append(span)
+        for m in self.of("QUANTITY"):
+            if m.value == 0 and not any(s.start <= m.start < s.end for s in spans):
+                spans.append(Piece(text=m.text, start=m.start, end=m.end))
+        for c in changes:
+            value = c.value if isinstance(c.value, dict) else {}
+            if value.get("direction") == "down" and value.get("percent") == 100 or value.get("to") == 0:
+                if not any(s.start < c.end and c.start < s.end for s in spans):
+                    spans.append(Piece(text=c.text, start=c.start, end=c.end))
+        return sorted(spans, key=lambda s: s.start)
+
+    @lazy
+    def growth(self) -> tuple[float, Mention] | None:
+        """The largest upward change in percent, with the mention behind it."""
+        found = [(g, m) for m in self.changes if (g := growth_percent(m)) is not None]
+        return max(found, key=lambda pair: pair[0]) if found else None
+
+    @lazy
+    def growth_factor(self) -> float | None:
+        return None if self.growth is None else 1 + self.growth[0] / 100
+
+    @lazy
+    def months_to_deadline(self) -> float | None:
+        deadline = self.deadline
+        if deadline is None or deadline.deadline is None or not deadline.resolved:
+            return None
+        return (deadline.deadline - self.facts.reference_date).days / DAYS_PER_MONTH
+
+    @lazy
+    def growth_per_month(self) -> float | None:
+        """Growth spread over the months to the deadline (at least one month)."""
+        months = self.months_to_deadline
+        if self.growth is None or months is None or months <= 0:
+            return None
+        return self.growth[0] / max(months, 1.0)
+
+    @lazy
+    def short_term_growth(self) -> float | None:
+        """The growth asked for when the deadline is at most three months away."""
+        months = self.months_to_deadline
+        if self.growth is None or months is None or months <= 0 or months > 3:
+            return None
+        return self.growth[0]
+
+    @lazy
+    def years_to_deadline(self) -> float | None:
+        months = self.months_to_deadline
+        return None if months is None else months / 12
+
+    @lazy
+    def days_to_deadline(self) -> float | None:
+        """Days from the reference date to the earliest past deadline, else to the goal's deadline."""
+        if self.past_deadlines:
+            return float(min((m.deadline - self.facts.reference_date).days for m in self.past_deadlines))
+        months = self.months_to_deadline
+        return None if months is None else (self.deadline.deadline - self.facts.reference_date).days
+
+    # -- R: why -------------------------------------------------------------------------------
+    @lazy
+    def results(self) -> list[Piece]:
+        """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
+        # every word of the goal, numbers' units included ("15 new clients a month")
+        words = [Piece(m.group(), offset + m.start(), offset + m.end())
+                 for offset, text in self.goal_text_pieces for m in lexicon.WORD.finditer(text)]
+        found = []
+        for index, word in enumerate(words):
+            lemma = word.text.lower()
+            if lemma not in lexicon.RESULT_WORDS:
+                continue
+            following = words[index + 1].text.lower() if index + 1 < len(words) else ""
+            if following in lexicon.ACTIVITY_WORDS and words[index + 1].start - word.end <= 1:
+                continue  # "sales leads", "customer emails": the head noun is an activity
+            found.append(word)
+        return found
+
+    @lazy
+    def reasons_with_outcome(self) -> list[Mention]:
+        return [r for r in self.rationale if self.reason_has_outcome(r)]
+
+    def reason_has_outcome(self, reason: Mention) -> bool:
+        """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
+        words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
+        lowered = reason.text.lower()
+        if any(w in lexicon.AIM_WORDS for w in words[1:]):
+            return True
+        if any(w in lexicon.NEED_WORDS for w in words):
+            return False
+        if any(w in lexicon.RESULT_WORDS for w in words):
+            return True
+        has_content = bool(lexicon.content_words(reason.text))
+        return has_content and any(marker in lowered for marker in lexicon.PURPOSE_MARKERS)
+
+
+_COMPARATIVE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.COMPARATIVES)) + r")\b", re.IGNORECASE)

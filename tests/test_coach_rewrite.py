@@ -1,0 +1,206 @@
+"""coach(): questions, suggestions and the placeholder rewrite, from hand-built Facts and Reports."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+from smartlint.coach import PLACEHOLDERS, Coaching, coach, fill
+from smartlint.facts import Facts, Mention
+from smartlint.report import DimensionScore, Report
+
+TODAY = dt.date(2026, 1, 15)
+
+
+def facts(text: str, *found: tuple, today: dt.date = TODAY) -> Facts:
+    """Facts by hand: each item is (label, substring[, {fields}]), found at its first occurrence."""
+    mentions = []
+    for item in found:
+        label, part, fields = item if len(item) == 3 else (*item, {})
+        start = text.index(part)
+        mentions.append(Mention(label=label, text=part, start=start, end=start + len(part), **fields))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    _mark_rationale(mentions)
+    return Facts(text=text, reference_date=today, mentions=mentions)
+
+
+def _mark_rationale(mentions: list[Mention]) -> None:
+    reasons = [m for m in mentions if m.label == "RATIONALE"]
+    for i, m in enumerate(mentions):
+        if m.label != "RATIONALE" and any(r.start <= m.start and m.end <= r.end for r in reasons):
+            mentions[i] = m.model_copy(update={"in_rationale": True})
+
+
+def report(the_facts: Facts, S=2, M=2, A=2, R=2, T=2) -> Report:
+    points = {"S": S, "M": M, "A": A, "R": R, "T": T}
+    return Report(
+        text=the_facts.text,
+        reference_date=the_facts.reference_date,
+        score=sum(points.values()) * 10,
+        smart=all(p == 2 for p in points.values()),
+        dimensions={k: DimensionScore(points=v) for k, v in points.items()},
+    )
+
+
+RATE = {"value": {"count": 15, "per": "P1M"}}
+
+
+def more_visitors():
+    return facts("Get more visitors", ("ACTION", "Get", {"value": "get"}),
+                 ("VAGUE_TERM", "more", {"value": "more", "kind": "comparative"}))
+
+
+def test_a_vague_wish_gets_every_placeholder_in_order():
+    found = facts("Improve things", ("VAGUE_TERM", "Improve", {"value": "improve", "kind": "verb"}),
+                  ("VAGUE_TERM", "things", {"value": "things", "kind": "filler"}))
+    coaching = coach(found, report(found, S=0, M=0, A=1, R=0, T=0))
+    assert coaching.rewrite == ("<owner> will increase <metric> by <target> through <method> by <deadline>, "
+                                "so that <reason>.")
+
+
+def test_more_gets_a_number_in_front_and_the_owner_goes_first():
+    found = more_visitors()
+    coaching = coach(found, report(found, S=1, M=0, A=1, R=0, T=0))
+    assert coaching.rewrite == ("<owner> will get <target> more visitors through <method> by <deadline>, "
+                                "so that <reason>.")
+
+
+def test_a_smart_goal_comes_back_unchanged_with_nothing_to_ask():
+    found = more_visitors()
+    coaching = coach(found, report(found))
+    assert coaching == Coaching(questions=[], suggestions=[], rewrite="Get more visitors")
+
+
+def test_only_the_weak_letters_are_touched():
+    text = "We will launch the redesigned website soon"
+    found = facts(text, ("OWNER", "We", {"value": "we", "kind": "pronoun"}), ("ACTION", "launch"),
+                  ("VAGUE_TIME", "soon"))
+    coaching = coach(found, report(found, T=1))
+    assert coaching.rewrite == "We will launch the redesigned website by <deadline>."
+    assert coaching.questions == ['"soon" — by which date exactly?']
+    assert [s.dimension for s in coaching.suggestions] == ["T"]
+
+
+def test_a_rate_is_asked_by_when_in_its_own_words():
+    text = "Get 15 more people a month to ask for our legal guidance"
+    found = facts(text, ("ACTION", "Get"), ("FREQUENCY", "15 more people a month", RATE))
+    coaching = coach(found, report(found, A=1, R=0, T=1))
+    assert "15 more people a month — by when?" in coaching.questions
+    assert coaching.rewrite == ("<owner> will get 15 more people a month to ask for our legal guidance by "
+                                "<deadline>, so that <reason>.")
+
+
+def test_the_deadline_goes_after_the_method_and_before_the_reason():
+    text = "Increase sales by 10% by Q3 2026 because revenue matters"
+    found = facts(text, ("ACTION", "Increase"), ("CHANGE", "by 10%", {"value": {"kind": "by", "percent": 10}}),
+                  ("DATE_RANGE", "by Q3 2026", {"kind": "deadline", "deadline": "2026-09-30"}),
+                  ("RATIONALE", "because revenue matters", {"value": "because"}))
+    coaching = coach(found, report(found, S=1, A=1))
+    assert coaching.rewrite == "<owner> will increase sales by 10% through <method> by Q3 2026 because revenue matters."
+
+
+def test_improve_a_time_becomes_reduce_it():
+    text = "To improve customer response time"
+    found = facts(text, ("VAGUE_TERM", "improve", {"value": "improve", "kind": "verb"}))
+    coaching = coach(found, report(found, S=1, M=0, A=1, R=0, T=0))
+    assert coaching.rewrite.startswith("<owner> will reduce customer response time by <target>")
+
+
+def test_a_leading_deadline_stays_in_front():
+    text = "By Q3 2026, grow newsletter sign-ups"
+    found = facts(text, ("DATE_RANGE", "By Q3 2026", {"kind": "deadline", "deadline": "2026-09-30"}),
+                  ("ACTION", "grow"))
+    coaching = coach(found, report(found, S=1, M=0, A=1, R=0))
+    assert coaching.rewrite == "By Q3 2026, <owner> will grow newsletter sign-ups by <target> through <method>, so that <reason>."
+
+
+def test_a_deliverable_gains_a_measured_outcome_without_a_second_goal():
+    text = "We will launch the redesigned website by June 30, 2026"
+    found = facts(text, ("OWNER", "We", {"value": "we"}), ("ACTION", "launch"),
+                  ("DATE", "by June 30, 2026", {"kind": "deadline", "deadline": "2026-06-30"}))
+    rewrite = coach(found, report(found, M=1)).rewrite
+    assert rewrite == "We will launch the redesigned website, raising <metric> by <target> by June 30, 2026."
+    assert " and " not in rewrite
+
+
+def test_a_past_deadline_is_moved_and_the_old_one_kept_in_a_note():
+    text = "The sales team will increase revenue by 20% by December 31, 2025"
+    found = facts(text, ("OWNER", "The sales team", {"value": "sales team", "kind": "team"}),
+                  ("CHANGE", "by 20%", {"value": {"kind": "by", "percent": 20}}),
+                  ("DATE", "by December 31, 2025", {"kind": "deadline", "deadline": "2025-12-31"}))
+    rewrite = coach(found, report(found, A=0)).rewrite
+    assert rewrite == ("The sales team will increase revenue by 20% by <deadline>, since the original "
+                       "deadline (by December 31, 2025) has passed.")
+
+
+def test_every_single_becomes_a_share():
+    text = "HR will make sure every single employee completes security training by June 30, 2026"
+    found = facts(text, ("OWNER", "HR", {"value": "HR", "kind": "team"}),
+                  ("DATE", "by June 30, 2026", {"kind": "deadline", "deadline": "2026-06-30"}))
+    rewrite = coach(found, report(found, A=0)).rewrite
+    assert "<target> of employees complete security training" in rewrite
+
+
+def test_a_noun_phrase_goal_gets_an_owner_that_achieves_it():
+    text = "Website traffic up 20% by Q3"
+    found = facts(text, ("PERCENT", "20%", {"value": 20, "role": "target"}),
+                  ("DATE_RANGE", "by Q3", {"kind": "deadline", "deadline": "2026-09-30"}))
+    rewrite = coach(found, report(found, A=1)).rewrite
+    assert rewrite == "<owner> will achieve website traffic up 20% by Q3."
+
+
+def test_list_markup_stays_in_front_of_the_owner():
+    text = "- **Goal:** Get 500 webinar registrations"
+    found = facts(text, ("QUANTITY", "500", {"value": 500, "role": "target"}))
+    rewrite = coach(found, report(found, A=1)).rewrite
+    assert rewrite == "- **Goal:** <owner> will get 500 webinar registrations."
+
+
+def test_suggestions_are_concrete_and_at_most_three_per_letter():
+    found = more_visitors()
+    coaching = coach(found, report(found, S=1, M=0, A=1, R=0, T=0))
+    by_letter = {}
+    for suggestion in coaching.suggestions:
+        by_letter.setdefault(suggestion.dimension, []).append(suggestion)
+    assert set(by_letter) == {"S", "M", "A", "R", "T"}
+    assert all(1 <= len(items) <= 3 for items in by_letter.values())
+    assert by_letter["M"][0].replacement == "Get <target> more visitors."
+    assert by_letter["T"][0].replacement == "Get more visitors by <deadline>."
+    assert by_letter["A"][0].replacement == "<owner> will get more visitors."
+
+
+def test_more_than_three_channels_get_pick_two_or_three():
+    text = "We will post on Instagram, LinkedIn, Facebook and TikTok every week by June 30, 2026"
+    channels = [("PLATFORM", name, {"value": name}) for name in ("Instagram", "LinkedIn", "Facebook", "TikTok")]
+    found = facts(text, ("OWNER", "We", {"value": "we"}), *channels,
+                  ("DATE", "by June 30, 2026", {"kind": "deadline", "deadline": "2026-06-30"}))
+    coaching = coach(found, report(found, A=1))
+    assert any("two or three" in s.text for s in coaching.suggestions)
+    assert coaching.questions == ["4 channels at once (Instagram, LinkedIn, Facebook, TikTok): which two or three matter most?"]
+
+
+def test_placeholders_are_the_fixed_set_and_fill_replaces_them_all():
+    found = more_visitors()
+    rewrite = coach(found, report(found, S=0, M=0, A=1, R=0, T=0)).rewrite
+    assert set(re.findall(r"<[a-z]+>", rewrite)) <= set(PLACEHOLDERS)
+    filled = fill(rewrite, dict.fromkeys(PLACEHOLDERS, "X"))
+    assert "<" not in filled
+
+
+def test_coaching_is_fast_enough_for_the_batch_path():
+    goals = [more_visitors(),
+             facts("Get 15 more people a month to ask for our legal guidance", ("ACTION", "Get"),
+                   ("FREQUENCY", "15 more people a month", RATE))]
+    reports = [report(goals[0], S=1, M=0, A=1, R=0, T=0), report(goals[1], A=1, R=0, T=1)]
+    for found, scored in zip(goals, reports):
+        coach(found, scored)
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(200):
+            for found, scored in zip(goals, reports):
+                coach(found, scored)
+        best = min(best, (time.perf_counter() - start) / 400)
+    # the budget is 0.2 ms a goal on a quiet core; shared CI runners vary, so this guards against
+    # a gross regression (a parser or a pipeline creeping into coach()) rather than the exact figure
+    assert best < 0.001, f"{best * 1000:.3f} ms per goal"
