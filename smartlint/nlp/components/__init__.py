@@ -6,7 +6,7 @@ from pathlib import Path
 import srsly
 from spacy.util import registry
 
-from smartlint.nlp.components import lexicon, merge, platforms, quantities, timex  # noqa: F401
+from smartlint.nlp.components import lexicon, merge, platforms, quantities, ruler, timex  # noqa: F401
 
 
 @registry.readers("smartlint.read_jsonl.v1")
