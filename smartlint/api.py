@@ -60,8 +60,15 @@ class Linter:
         self.analyzer = Analyzer(fiscal_year_start=self.settings.fiscal_year_start)
 
     def judge(self, facts: Facts, id: str | None = None) -> Report:
-        """Rules and scoring over Facts already extracted."""
-        return judge_facts(facts, self._statement_rules, id=id)
+        """Rules, scoring and the coach over Facts already extracted."""
+        from smartlint.coach import coach
+
+        report = judge_facts(facts, self._statement_rules, id=id)
+        coaching = coach(facts, report)
+        report.questions = coaching.questions
+        report.suggestions = coaching.suggestions
+        report.rewrite = coaching.rewrite
+        return report
 
     def score(self, text: str, reference_date: dt.date, id: str | None = None) -> Report:
         return self.judge(self.analyzer.analyze(text, reference_date), id=id)

@@ -1,0 +1,119 @@
+"""PLATFORM mentions: catalogue aliases, cased and cued forms, and typos caught fuzzily."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib.resources import files
+
+import pytest
+
+TODAY = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from smartlint.nlp import Analyzer
+
+    return Analyzer()
+
+
+def platforms(analyzer, text: str) -> list[tuple[str, str]]:
+    facts = analyzer.analyze(text, TODAY)
+    found = facts.of("PLATFORM")
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.value) for m in found]
+
+
+def test_catalogue_is_packaged_and_well_formed():
+    lines = (files("smartlint.models") / "patterns" / "platforms.jsonl").read_text().splitlines()
+    entries = [json.loads(line) for line in lines if line.strip()]
+    assert 80 <= len(entries) <= 150
+    names = [e["name"] for e in entries]
+    assert len(names) == len(set(names))
+    for entry in entries:
+        assert entry["category"]
+        assert entry.get("aliases") or entry.get("cased") or entry.get("cued"), entry["name"]
+
+
+def test_component_is_initialized_with_the_catalogue(analyzer):
+    matcher = analyzer.nlp.get_pipe("smartlint_platforms")
+    assert "LinkedIn" in matcher.entries
+    assert "linkedin" in matcher.fuzzy_aliases
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Share three case studies a month on LinkedIn.", [("LinkedIn", "LinkedIn")]),
+    ("Post reels on insta twice a week.", [("insta", "Instagram")]),
+    ("Grow our FB page to 2,000 likes.", [("FB", "Facebook")]),
+    ("Reach 5k followers on IG by June.", [("IG", "Instagram")]),
+    ("Run Google Ads for the spring sale.", [("Google Ads", "Google Ads")]),
+    ("Sell 200 mugs through Etsy and Amazon.", [("Etsy", "Etsy"), ("Amazon", "Amazon")]),
+    ("Book 30 demos through cold calling.", [("cold calling", "cold calling")]),
+    ("Launch a referral programme for existing clients.", [("referral programme", "referral programme")]),
+    ("Get the app into the App Store by May.", [("App Store", "App Store")]),
+    ("Answer every question in the Slack channel.", [("Slack channel", "Slack")]),
+    ("Publish a tweet every weekday and grow our Twitter audience.", [("Twitter", "X (Twitter)")]),
+])
+def test_exact_aliases(analyzer, text, expected):
+    assert platforms(analyzer, text) == expected
+
+
+def test_longest_alias_wins(analyzer):
+    assert platforms(analyzer, "Spend $2k on Facebook Ads.") == [("Facebook Ads", "Facebook Ads")]
+
+
+@pytest.mark.parametrize("typo, canonical", [
+    ("Linkdin", "LinkedIn"), ("Instagramm", "Instagram"), ("Facebok", "Facebook"),
+    ("Youtub", "YouTube"), ("Pinterst", "Pinterest"), ("Shopfiy", "Shopify"),
+])
+def test_typos_resolve_to_the_canonical_name(analyzer, typo, canonical):
+    assert platforms(analyzer, f"Post weekly on {typo} this quarter.") == [(typo, canonical)]
+
+
+def test_plural_brand_name_is_read_as_the_brand(analyzer):
+    # "Facebooks" is not an English word and is one letter from an alias: read as Facebook.
+    assert platforms(analyzer, "Update our Facebooks pages.") == [("Facebooks", "Facebook")]
+
+
+@pytest.mark.parametrize("text", [
+    "Linking our docs will help.",
+    "We want instant replies.",
+    "Add a link to every page.",
+    "We will grow revenue by 10%.",
+    "Increase output 10x by June.",
+    "Slack off less and ship more.",
+    "Zoom in on enterprise clients.",
+])
+def test_ordinary_words_are_not_platforms(analyzer, text):
+    assert platforms(analyzer, text) == []
+
+
+def test_cued_channel_needs_a_channel_cue(analyzer):
+    assert platforms(analyzer, "Launch the redesigned website by May.") == []
+    assert platforms(analyzer, "Drive 500 visitors a month to our website.") == []
+    assert platforms(analyzer, "Get 40 signups a week through our website and by email.") == [
+        ("website", "website"), ("email", "email")]
+
+
+def test_x_is_twitter_only_as_a_channel(analyzer):
+    assert platforms(analyzer, "Post daily on X, LinkedIn and TikTok.") == [
+        ("X", "X (Twitter)"), ("LinkedIn", "LinkedIn"), ("TikTok", "TikTok")]
+    assert platforms(analyzer, "Project X will ship in May.") == []
+
+
+def test_category_is_the_kind(analyzer):
+    facts = analyzer.analyze("Host two webinars and one trade show on LinkedIn.", TODAY)
+    kinds = {m.value: m.kind for m in facts.of("PLATFORM")}
+    assert kinds == {"webinars": "event", "trade shows": "event", "LinkedIn": "social"}
+
+
+def test_a_catalogue_line_without_a_name_is_refused():
+    import spacy
+
+    from smartlint.nlp.components.platforms import PlatformMatcher
+
+    matcher = PlatformMatcher(spacy.blank("en"), min_similarity=85)
+    with pytest.raises(ValueError, match="line 2"):
+        matcher.initialize(catalogue=[{"name": "Etsy", "category": "marketplace", "aliases": ["etsy"]},
+                                      {"aliases": ["nameless"]}])
