@@ -41,7 +41,8 @@ def scorecard_lines(report: Report):
     if report.findings:
         yield Text("")
         yield Text("Findings", style="bold")
-        for finding in report.findings:
+        order = {letter: i for i, letter in enumerate(DIMENSIONS)}
+        for finding in sorted(report.findings, key=lambda f: (order.get(f.dimension, 9), f.start)):
             line = Text("  ")
             line.append(f"{finding.rule}", style="bold " + LEVEL_STYLES[finding.level])
             line.append(f" [{finding.dimension}] {finding.message}")
