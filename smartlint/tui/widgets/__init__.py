@@ -1,0 +1,1 @@
+"""The coach's widgets: SMART meters, evidence view, findings panel and coach panel."""
