@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from smartlint.errors import SmartlintError
 
 # A goal statement is a sentence or a paragraph; far beyond this is a pasted document, not a goal.
-MAX_STATEMENT_CHARS = 200_000
+MAX_STATEMENT_CHARS = 100_000
 
 
 def parse_today(value: str | None) -> dt.date:

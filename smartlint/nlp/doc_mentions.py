@@ -18,13 +18,18 @@ def mentions(doc) -> list[dict[str, Any]]:
     return doc.user_data.setdefault(MENTIONS, [])
 
 
-def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:
-    """Record a mention covering doc.text[start:end] (character offsets)."""
-    # doc.text is rebuilt from the tokens on every access; keep one copy per doc.
+def doc_text(doc) -> str:
+    """The doc's text. doc.text is rebuilt from every token on each access (quadratic when called
+    per mention on a long text), so one copy is kept per doc."""
     text = doc.user_data.get(TEXT)
     if text is None:
         text = doc.user_data[TEXT] = doc.text
-    mention = {"label": label, "start": start, "end": end, "text": text[start:end], **fields}
+    return text
+
+
+def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:
+    """Record a mention covering doc.text[start:end] (character offsets)."""
+    mention = {"label": label, "start": start, "end": end, "text": doc_text(doc)[start:end], **fields}
     mentions(doc).append(mention)
     return mention
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from importlib.resources import as_file, files
 
 from smartlint.facts import Facts, Mention
-from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE
+from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT
 
 
 def build_pipeline():
@@ -43,9 +43,10 @@ class Analyzer:
                 doc = self.nlp.make_doc(text)
                 doc.user_data[REFERENCE_DATE] = reference_date
                 doc.user_data[FISCAL_YEAR_START] = self.fiscal_year_start
+                doc.user_data[TEXT] = text
                 yield doc
 
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
             found = [Mention(**m) for m in doc.user_data.get(MENTIONS, [])]
             found.sort(key=lambda m: (m.start, -m.end))
-            yield Facts(text=doc.text, reference_date=doc.user_data[REFERENCE_DATE], mentions=found)
+            yield Facts(text=doc.user_data[TEXT], reference_date=doc.user_data[REFERENCE_DATE], mentions=found)

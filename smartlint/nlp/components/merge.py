@@ -1,6 +1,9 @@
 """The last component: settle overlaps between mentions and mark what lies inside a reason clause."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate, groupby
+
 from spacy.language import Language
 
 from smartlint.nlp.doc_mentions import MENTIONS
@@ -11,9 +14,17 @@ NUMERIC_TIME = {"QUANTITY", "PERCENT", "MONEY", "DATE", "DATE_RANGE", "DURATION"
                 "START_TIME", "VAGUE_TIME"}
 
 
-def _contains(outer: dict, inner: dict) -> bool:
-    return (outer is not inner and outer["start"] <= inner["start"] and inner["end"] <= outer["end"]
-            and (outer["end"] - outer["start"]) > (inner["end"] - inner["start"]))
+def _contained_ids(timed: list[dict]) -> set[int]:
+    """ids of mentions lying inside a strictly longer one, in one sorted sweep (texts can be long)."""
+    contained: set[int] = set()
+    ordered = sorted(timed, key=lambda m: (m["start"], -m["end"]))
+    furthest_end = -1  # over all earlier spans, which start at or before the current one
+    for _, group in groupby(ordered, key=lambda m: (m["start"], m["end"])):
+        group = list(group)
+        if furthest_end >= group[0]["end"]:
+            contained.update(id(m) for m in group)
+        furthest_end = max(furthest_end, group[0]["end"])
+    return contained
 
 
 class MentionMerger:
@@ -21,21 +32,25 @@ class MentionMerger:
         found = doc.user_data.get(MENTIONS, [])
         if not found:
             return doc
-        timed = [m for m in found if m["label"] in NUMERIC_TIME]
+        contained = _contained_ids([m for m in found if m["label"] in NUMERIC_TIME])
         kept = []
         seen = set()
         for m in found:
             key = (m["label"], m["start"], m["end"])
-            if key in seen:
-                continue
-            if m["label"] in NUMERIC_TIME and any(_contains(o, m) for o in timed):
+            if key in seen or id(m) in contained:
                 continue
             seen.add(key)
             kept.append(m)
-        reasons = [m for m in kept if m["label"] == "RATIONALE"]
-        for m in kept:
-            if m["label"] != "RATIONALE" and any(r["start"] <= m["start"] and m["end"] <= r["end"] for r in reasons):
-                m["in_rationale"] = True
+        reasons = sorted((m["start"], m["end"]) for m in kept if m["label"] == "RATIONALE")
+        if reasons:
+            starts = [start for start, _ in reasons]
+            furthest = list(accumulate((end for _, end in reasons), max))  # over clauses starting earlier
+            for m in kept:
+                if m["label"] == "RATIONALE":
+                    continue
+                i = bisect_right(starts, m["start"]) - 1
+                if i >= 0 and m["end"] <= furthest[i]:
+                    m["in_rationale"] = True
         doc.user_data[MENTIONS] = kept
         return doc
 

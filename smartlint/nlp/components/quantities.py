@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention
+from smartlint.nlp.doc_mentions import add_mention, doc_text
 from smartlint.nlp.quantity_grammar import (
     IRREGULAR_PLURALS,
     TIME_AFTER,
@@ -196,7 +196,7 @@ class QuantityNormalizer:
             start_char = doc[number.start].idx
             end_char = doc[number.end - 1].idx + len(doc[number.end - 1])
             if phones is None and _maybe_phone(doc, number):
-                phones = phone_spans(doc.text)
+                phones = phone_spans(doc_text(doc))
             if any(s < end_char and start_char < e for s, e in phones or ()) or self._glued_into_name(doc, number):
                 continue
             if self._multiplier_words(doc, number, taken, changes):
@@ -417,11 +417,14 @@ class QuantityNormalizer:
             return
         before = doc[number.start - 1].lower_ if number.start else ""
         if number.label == "QUANTITY" and (
-                (unit_at in staff_starts and before in _STAFF_OWNERS)
-                or (after == "-" and number.end + 2 < n_tokens
-                    and doc[number.end + 1].lower_ in _TEAM_COUNT_NOUNS
-                    and doc[number.end + 2].lower_ in _TEAM_WORDS)):
+                (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(doc, number)):
             number.role = "team_size"
+            return
+        if number.label == "QUANTITY" and (_is_list_marker(doc, number) or _is_designation(doc, number)):
+            number.role = "name"
+            return
+        if _describes_the_present(doc, number.start, cues_before):
+            number.role = "baseline"
             return
         if number.label == "QUANTITY" and _FOUR_DIGITS.match(doc[number.start].text) and number.end - number.start == 1 \
                 and 1900 <= number.value <= 2100 and (before in YEAR_BEFORE or not before
@@ -537,6 +540,51 @@ def _skip_back(doc, start: int, fillers: frozenset, limit: int) -> int:
         at -= 1
         limit -= 1
     return at
+
+
+def _sizes_a_team(doc, number: _Number) -> bool:
+    """ "12-person team", "a 12-person HR team": the count hyphenated onto a team noun."""
+    end = number.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ not in _TEAM_COUNT_NOUNS:
+        return False
+    # the team word may follow a short name of the team ("12-person HR team")
+    return any(doc[k].lower_ in _TEAM_WORDS for k in range(end + 2, min(end + 5, len(doc))))
+
+
+def _is_list_marker(doc, number: _Number) -> bool:
+    """ "1. Objective: ...", "2) ...": a number that opens the text and is closed by . or )."""
+    return (number.start == 0 and number.end < len(doc) and doc[number.end].text in (".", ")")
+            and doc[number.start].text.isdigit())
+
+
+def _is_designation(doc, number: _Number) -> bool:
+    """ "Ward 7", "Plant 2", "SOC 2": a bare integer right after a capitalized word inside the
+    sentence names a thing; it counts nothing (a sentence-initial verb, "Recruit 40", does not)."""
+    if number.end - number.start != 1 or not doc[number.start].text.isdigit() or number.start < 2:
+        return False
+    name = doc[number.start - 1]
+    if not name.is_alpha or not name.text[:1].isupper() or name.is_sent_start:
+        return False
+    previous = doc[number.start - 2]
+    if previous.is_punct and previous.text not in ("-", "(", "'", "’", "\"", "“"):
+        return False  # the capital may only open a clause or a list item
+    return not (number.unit and number.unit[:1].islower() and number.unit.endswith("s"))
+
+
+# Present-tense descriptions: "currently brings in around 40 requests", "which currently make up 55%".
+_PRESENT_CUES = frozenset("currently presently today now".split())
+_TARGET_WORDS = frozenset("to by from reach hit into under below above than least".split())
+
+
+def _describes_the_present(doc, start: int, cues_before) -> bool:
+    """A "currently" a few words back in the same clause, with no word of change in between."""
+    for at in range(start - 1, max(-1, start - 7), -1):
+        token = doc[at]
+        if token.lower_ in _PRESENT_CUES:
+            return True
+        if token.is_punct or token.lower_ in _TARGET_WORDS or token.lower_ in ("and", "but", "so", "we", "i"):
+            return False
+    return False
 
 
 def _is_baseline(doc, start: int, cues_before) -> bool:

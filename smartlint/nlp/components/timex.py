@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, fiscal_year_start, reference_date
+from smartlint.nlp.doc_mentions import add_mention, doc_text, fiscal_year_start, reference_date
 from smartlint.nlp.numwords import parse_number
 from smartlint.nlp.time_grammar import Context, Reading, find_times
 
@@ -28,7 +28,9 @@ _MONTH_NUMBER_GLUE = frozenset({",", "/", "-"})
 YEAR_PREPOSITIONS = frozenset({
     "in", "during", "by", "before", "until", "till", "through", "throughout", "for", "since", "from",
     "between", "year"})
-JOINERS = frozenset(["'", ',', '-', '.', '/', 'a', 'after', 'ago', 'an', 'and', 'as', 'at', 'balance', 'before', 'beginning', 'between', 'bi', 'by', 'calendar', 'close', 'coming', 'commencing', 'couple', 'current', 'during', 'each', 'effective', 'end', 'every', 'few', 'following', 'for', 'from', 'half', 'hence', 'in', 'last', 'later', 'next', 'no', 'not', 'now', 'of', 'on', 'once', 'onward', 'onwards', 'other', 'over', 'past', 'per', 'previous', 'prior', 'remainder', 'remaining', 'rest', 'semi', 'several', 'since', 'starting', 'than', 'the', 'this', 'thrice', 'through', 'throughout', 'thru', 'till', 'times', 'to', 'twice', 'until', 'upcoming', 'within', '–', '—'])
+JOINERS = frozenset(["'", ',', '-', '.', '/', 'a', 'after', 'ago', 'an', 'and', 'as', 'at', 'balance', 'before', 'beginning', 'between', 'bi', 'by', 'calendar', 'close', 'coming', 'commencing', 'couple', 'current', 'during', 'each', 'effective', 'end', 'every', 'few', 'following', 'for', 'from', 'half', 'hence', 'in', 'last', 'later', 'next', 'no', 'not', 'now', 'of', 'on', 'once', 'onward', 'onwards', 'other', 'over', 'past', 'per', 'previous', 'prior', 'remainder', 'remaining', 'rest', 'semi', 'several', 'since', 'starting', 'than', 'the', 'this', 'thrice', 'through', 'throughout', 'thru', 'till', 'times', 'to', 'twice', 'until', 'upcoming', 'within', '–', '—',
+                      # weekdays only join: "Friday, January 9" is a date, "Friday" alone is not read
+                      'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 _SHORT_DIGITS = re.compile(r"\d{1,4}")
 
 _START_BEFORE = re.compile(r"(?:starting|beginning|commencing|effective|as\s+of|from)\s+(?:(?:in|on|from|at)\s+)?$")
@@ -36,6 +38,12 @@ _FROM_BEFORE = re.compile(r"(?<![a-z])from\s+$")
 _ON_AFTER = re.compile(r"\s+on(?:wards?)?(?![a-z])")
 _RATE_TEXT = re.compile(r"(?:an?|per|/)\s*(?:year|yr|month|week|day|quarter|fortnight|hour|hr)$")
 _CURRENCY = frozenset("$€£¥")
+# "higher than last year", "compared with Q3 2025": the period is the baseline of a comparison,
+# not the goal's time ("no later than" and "earlier than" do set a deadline)
+_COMPARED_BEFORE = re.compile(r"(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:to|with)|\bversus"
+                              r"|\bvs\.?|\brelative\s+to)\s+(?:(?:in|during|at|over|for)\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![a-z])")
+LOOK_BEHIND_CHARS = 24
 _NOT_IN_COUNTED_NOUN = frozenset({"and", "or", "but", "of", "for", "in", "on", "at", "by", "to", "with", "the"})
 CONTEXT_CHARS = 12
 
@@ -101,9 +109,11 @@ class TimeNormalizer:
     def _read_stretch(self, doc, stretch, ctx: Context) -> None:
         offset = stretch.start_char
         # a few characters past the stretch let the grammar see the word after it ("may be")
-        text = _lower(doc.text[offset:stretch.end_char + CONTEXT_CHARS])
+        text = _lower(doc_text(doc)[offset:stretch.end_char + CONTEXT_CHARS])
         for reading in find_times(text, ctx, limit=stretch.end_char - offset):
             start, end = offset + reading.start, offset + reading.end
+            if self._is_baseline(doc_text(doc), start, end, reading, ctx):
+                continue
             start_value = self._start_value(text, reading)
             if start_value is not False:
                 prefix = _START_BEFORE.search(text[: reading.start])
@@ -119,6 +129,18 @@ class TimeNormalizer:
                     start, reading = counted
             add_mention(doc, reading.label, start, end, value=reading.value, kind=reading.kind,
                         deadline=reading.deadline, resolved=reading.resolved)
+
+    @staticmethod
+    def _is_baseline(text: str, start: int, end: int, reading: Reading, ctx: Context) -> bool:
+        """A date or period that a comparison measures against ("25% more than last year") or a
+        past period named as the owner of a figure ("last year's revenue"): no time for the goal."""
+        if reading.label not in ("DATE", "DATE_RANGE"):
+            return False
+        before = _lower(text[max(0, start - LOOK_BEHIND_CHARS):start])
+        if _COMPARED_BEFORE.search(before):
+            return True
+        past = reading.deadline is not None and reading.deadline < ctx.reference
+        return past and bool(_POSSESSIVE_AFTER.match(text, end))
 
     @staticmethod
     def _start_value(text: str, reading: Reading):
