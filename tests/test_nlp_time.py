@@ -203,3 +203,85 @@ def test_calendar_helpers():
     assert cal.fiscal_year_range(2027, 1) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
     assert cal.next_occurrence(dt.date(2026, 5, 2), 5, 2) == dt.date(2027, 5, 2)
     assert cal.Span(years=1, months=2, days=3).iso() == "P1Y2M3D"
+
+
+# -- comparisons and baselines are not the goal's time --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our churn must be lower than last quarter.",
+    "Bookings should come in 15% above what we had, higher than last month.",
+    "Grow repeat orders 10% compared with Q4 2025.",
+    "Beat last year's donations.",
+])
+def test_a_comparison_baseline_is_not_a_time_mention(analyzer, text):
+    assert times(analyzer, text) == []
+
+
+def test_a_comparison_leaves_the_real_deadline_alone(analyzer):
+    found = only(analyzer, "Ship more fixes than last sprint did, and than last month, by April 30, 2026.")
+    assert (found.text, found.kind, found.deadline) == ("by April 30, 2026", "deadline", dt.date(2026, 4, 30))
+
+
+def test_no_later_than_is_still_a_deadline(analyzer):
+    found = only(analyzer, "Hand in the report no later than March 31, 2026.")
+    assert (found.kind, found.deadline) == ("deadline", dt.date(2026, 3, 31))
+
+
+def test_a_future_possessive_keeps_its_period(analyzer):
+    found = only(analyzer, "Hit this year's quota of 40 renewals.")
+    assert found.value == rng("2026-01-01", "2026-12-31")
+
+
+# -- "by the end of <month|quarter|FY>" ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, said, last_day", [
+    ("We will open the second store by the end of March.", "by the end of March", "2026-03-31"),
+    ("Finish the migration by end of March 2027.", "by end of March 2027", "2027-03-31"),
+    ("Sign the lease by the end of Q3.", "by the end of Q3", "2026-09-30"),
+    ("Close the hiring round by the end of next month.", "by the end of next month", "2026-02-28"),
+    ("Repay the loan by the end of FY2027.", "by the end of FY2027", "2027-12-31"),
+    ("Repay the loan by the end of fiscal year 2027.", "by the end of fiscal year 2027", "2027-12-31"),
+    ("Repay the loan by FY27 end.", "by FY27 end", "2027-12-31"),
+    ("Repay the loan by FY2027 year-end.", "by FY2027 year-end", "2027-12-31"),
+])
+def test_the_end_of_a_named_period_is_a_deadline_on_its_last_day(analyzer, text, said, last_day):
+    found = only(analyzer, text)
+    assert (found.label, found.text, found.kind) == ("DATE_RANGE", said, "deadline")
+    assert found.deadline == dt.date.fromisoformat(last_day)
+
+
+def test_the_end_of_a_month_already_over_is_next_years(analyzer):
+    found = only(analyzer, "Publish the catalogue by the end of January.", ref=dt.date(2026, 2, 10))
+    assert found.deadline == dt.date(2027, 1, 31)
+
+
+def test_a_fiscal_year_end_follows_the_configured_start(fiscal_april):
+    found = only(fiscal_april, "Repay the loan by the end of FY2027.")
+    assert found.deadline == dt.date(2027, 3, 31)  # FY2027 runs from April 2026 to March 2027
+
+
+def test_a_fiscal_year_already_over_is_a_past_deadline(analyzer):
+    found = only(analyzer, "Repay the loan by FY25 end.")
+    assert found.deadline == dt.date(2025, 12, 31) and found.deadline < REF
+
+
+# -- periods reported missing ---------------------------------------------------------------------------
+
+def test_this_year_is_the_reference_year(analyzer):
+    found = only(analyzer, "Train every new hire on the safety rules this year.")
+    assert (found.label, found.value, found.kind) == ("DATE_RANGE", rng("2026-01-01", "2026-12-31"), "period")
+
+
+def test_in_a_quarter_of_a_year_is_a_period(analyzer):
+    found = only(analyzer, "Run the pilot in Q2 2026.")
+    assert (found.label, found.value, found.kind) == ("DATE_RANGE", rng("2026-04-01", "2026-06-30"), "period")
+
+
+def test_a_weekday_before_a_full_date_is_part_of_it(analyzer):
+    found = only(analyzer, "Send the invoices by Tuesday, March 3, 2026.")
+    assert (found.text, found.value, found.kind) == ("by Tuesday, March 3, 2026", "2026-03-03", "deadline")
+
+
+def test_a_sentence_full_stop_is_not_part_of_a_month(analyzer):
+    assert only(analyzer, "Launch the shop by June.").text == "by June"
+    assert only(analyzer, "Launch the shop by Jun. 2027").text == "by Jun. 2027"

@@ -10,12 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from lemminflect import getAllLemmas
 
 from smartlint.facts import Facts, Mention
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# a number with separators ("1,200", "24.04") is one word: its comma is no clause boundary
+WORD = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+(?:[-'’]\w+)*|[^\w\s]")
 CLOSING_PUNCT = ".!?;:"
 
 TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
@@ -52,19 +54,17 @@ DOWNWARD_OBJECTS = frozenset(
     "absences absenteeism attrition returns refunds weight".split()
 )
 COMPARATIVES = frozenset("more fewer less higher lower bigger larger greater better faster".split())
+# Adverbs that can stand between the owner (or the start) and the predicate verb.
+ADVERBS_BEFORE_VERB = frozenset("never always".split())
 # Words that can be verbs but do not start an imperative goal.
 NOT_IMPERATIVE = frozenset("more better less higher lower our my their your its the a an".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass
@@ -80,10 +80,25 @@ class Anatomy:
     object_end: int  # end of the object of the predicate (insertion point for "by <target>")
     core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
     tail: int  # where "through <method>" goes: before a trailing time expression
-    flags: list[str] = field(default_factory=list)  # realism flags raised by the facts
+    by_label: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    _flags: list[str] | None = None
+
+    @property
+    def flags(self) -> list[str]:
+        """The realism flags raised by the facts (worked out on first use: most goals never ask)."""
+        if self._flags is None:
+            self._flags = realism_flags(self)
+        return self._flags
+
+    def of(self, *labels: str) -> list[Mention]:
+        """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
+        found = self.by_label.get(labels)
+        if found is None:
+            found = self.by_label[labels] = [m for m in self.facts.mentions if m.label in labels]
+        return found
 
     def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
-        found = [m for m in self.facts.mentions if m.label in labels]
+        found = self.of(*labels)
         if in_rationale is None:
             return found
         return [m for m in found if m.in_rationale == in_rationale]
@@ -112,9 +127,20 @@ def verb_lemma(word: str) -> str | None:
     return lemmas["VERB"][0]
 
 
+_new_word = tuple.__new__
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def analyze(facts: Facts) -> Anatomy:
     text = facts.text
-    words = [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    words = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        words.append(_new_word(Word, (word, start, end, word.lower())))  # NamedTuple's __new__ costs a call
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
         body_end -= 1
@@ -138,7 +164,6 @@ def analyze(facts: Facts) -> Anatomy:
         core_end=core_end,
         tail=_tail(facts, words, main_end, predicate_start),
     )
-    anatomy.flags = realism_flags(facts)
     return anatomy
 
 
@@ -157,7 +182,7 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
     if owners:
         after = owners[0].end
         for w in words:
-            if w.start < after or w.lower in AUXILIARIES or w.text in "'’":
+            if w.start < after or w.lower in AUXILIARIES or w.lower in ADVERBS_BEFORE_VERB or w.text in "'’":
                 continue
             if w.start >= main_end:
                 break
@@ -179,6 +204,10 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
             return verb, verb.start, (first.start, verb.start)
     if any(a.start == first.start for a in actions) or _can_start_imperative(first.text.strip("_*")):
         return first, first.start, None
+    if first.lower in ADVERBS_BEFORE_VERB and start_index + 1 < len(words):
+        verb = words[start_index + 1]  # "Never ship a failing build": the verb follows
+        if verb_lemma(verb.text):
+            return verb, first.start, None
     return None, first.start, None
 
 
@@ -246,7 +275,9 @@ def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) 
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
     text = facts.text
-    timed = [m for m in facts.of(*TIME_LABELS) if not m.in_rationale and m.start > predicate_start]
+    # a bare duration ("to 30 days") is a measure, not the goal's time
+    timed = [m for m in facts.of(*TIME_LABELS) if not m.in_rationale and m.start > predicate_start
+             and not (m.label == "DURATION" and m.kind is None)]
     tail = main_end
     moved = True
     while moved:
@@ -267,23 +298,24 @@ def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) 
 LEADING_TIME_WORDS = frozenset("by within before until in over during for this next starting from".split())
 
 
-def realism_flags(facts: Facts) -> list[str]:
+def realism_flags(anatomy: Anatomy) -> list[str]:
     """The A red flags the facts show: past deadline, far deadline, absolutes, channel overload."""
     flags = []
-    today = facts.reference_date
-    deadlines = [m.deadline for m in facts.of(*TIME_LABELS) if m.deadline and not m.in_rationale]
+    today = anatomy.facts.reference_date
+    deadlines = [m.deadline for m in anatomy.of(*TIME_LABELS) if m.deadline and not m.in_rationale]
     if any(d < today for d in deadlines):
         flags.append("past_deadline")
-    if any(d > today.replace(year=today.year + 5) if not (today.month == 2 and today.day == 29) else d > dt.date(today.year + 5, 2, 28) for d in deadlines):
+    far = dt.date(today.year + 5, today.month, min(today.day, 28 if today.month == 2 else today.day))
+    if any(d > far for d in deadlines):
         flags.append("far_deadline")
-    platforms = {m.value or m.text for m in facts.of("PLATFORM") if not m.in_rationale}
+    platforms = {m.value or m.text for m in anatomy.of("PLATFORM") if not m.in_rationale}
     if len(platforms) > 3:
         flags.append("too_many_channels")
-    for m in facts.of("PERCENT"):
+    for m in anatomy.of("PERCENT"):
         if not m.in_rationale and m.value is not None and float(m.value) >= 100 and m.role in (None, "target"):
             flags.append("absolute")
             break
-    for m in facts.of("QUANTITY"):
+    for m in anatomy.of("QUANTITY"):
         if not m.in_rationale and m.value == 0 and m.role in (None, "target"):
             flags.append("absolute")
             break

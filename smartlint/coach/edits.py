@@ -13,6 +13,7 @@ from functools import lru_cache
 from lemminflect import getInflection, getLemma
 
 from smartlint.coach.anatomy import (
+    ADVERBS_BEFORE_VERB,
     COMPARATIVES,
     DOWN_VERBS,
     DOWNWARD_OBJECTS,
@@ -61,7 +62,11 @@ def apply(text: str, edits: list[Edit]) -> str:
 
 def tidy(text: str) -> str:
     """Collapse doubled spaces and spaces before punctuation; capitalize the first letter."""
-    text = _LOOSE.sub("", text).strip()
+    # the regex costs more than these plain scans, and most texts need none of it
+    if "  " in text or " ," in text or ",," in text or " ." in text or ", ," in text or "\t" in text or (
+            " ;" in text or " :" in text or " !" in text or " ?" in text or ",\n" in text):
+        text = _LOOSE.sub("", text)
+    text = text.strip()
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -120,6 +125,10 @@ def owner_edits(anatomy: Anatomy, owner: str, replaces_predicate: bool) -> list[
         return edits
     first = anatomy.word_at(start)
     window = anatomy.words_between(start, anatomy.main_end)[:7]
+    if first is not None and first.lower in ADVERBS_BEFORE_VERB and predicate is not None:
+        # "Never ship ..." -> "<owner> will never ship ..."
+        return edits + [Edit(start, start, f"{owner} will ", "A", order=0),
+                        Edit(first.start, first.end, first.lower, "A", order=2)]
     if replaces_predicate:
         lead = f"{owner} will "
     elif any(w.lower in FINITE for w in window):
@@ -135,7 +144,7 @@ def owner_edits(anatomy: Anatomy, owner: str, replaces_predicate: bool) -> list[
 
 
 def _is_named(anatomy: Anatomy, word: Word) -> bool:
-    return any(m.start <= word.start < m.end for m in anatomy.facts.of("PLATFORM", "OWNER"))
+    return any(m.start <= word.start < m.end for m in anatomy.of("PLATFORM", "OWNER"))
 
 
 def core_replacement(anatomy: Anatomy, metric: str, target: str | None) -> Edit:
@@ -189,7 +198,7 @@ def vague_word_edits(anatomy: Anatomy, metric: str) -> list[Edit]:
 def comparative_word(anatomy: Anatomy) -> Word | None:
     """The first "more"/"fewer"/"higher" of the main clause with no number before it or after its
     "than" ("more than 500" already has one); the predicate itself ("lower costs") is a verb."""
-    numbers = anatomy.facts.of("QUANTITY", "PERCENT", "MONEY", "CHANGE", "FREQUENCY")
+    numbers = anatomy.of("QUANTITY", "PERCENT", "MONEY", "CHANGE", "FREQUENCY")
     previous: Word | None = None
     words = anatomy.words_between(anatomy.predicate_start, anatomy.main_end)
     for index, w in enumerate(words):
@@ -238,8 +247,9 @@ def baseline_without_target(anatomy: Anatomy):
     return None
 
 
-EVERY_SINGLE = re.compile(r"\bevery\s+single\b", re.I)
+EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b", re.I)
 TIME_PREPOSITIONS = ("by ", "before ", "until ", "no later than ")
+PAST_KINDS = ("deadline", "point", "period")
 
 
 def every_single_edits(anatomy: Anatomy, target: str) -> list[Edit]:
@@ -289,11 +299,16 @@ def past_deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
     """A deadline already past gets the new deadline phrase; the old date stays in a note."""
     today = anatomy.facts.reference_date
     text = anatomy.facts.text
-    for m in anatomy.mentions("DATE", "DATE_RANGE", "DURATION"):
-        if m.kind != "deadline" or m.deadline is None or m.deadline >= today or m.start >= anatomy.main_end:
+    timed = anatomy.mentions("DATE", "DATE_RANGE", "DURATION")
+    for index, m in enumerate(timed):
+        # the engine takes a dated point ("Friday, January 9, 2025") as a deadline too
+        if m.kind not in PAST_KINDS or m.deadline is None or m.deadline >= today or m.start >= anatomy.main_end:
             continue
         start = m.start
-        if not m.text.lower().startswith(TIME_PREPOSITIONS):
+        previous = timed[index - 1] if index else None
+        if previous is not None and previous.end <= start and not text[previous.end:start].strip(" ,"):
+            start = previous.start  # "by Friday, January 9, 2026": one expression, replaced whole
+        if not text[start:m.end].lower().startswith(TIME_PREPOSITIONS):
             before = text[:start].rstrip()
             last = before.rsplit(" ", 1)[-1].lower() if before else ""
             if last + " " in TIME_PREPOSITIONS:

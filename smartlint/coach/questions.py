@@ -78,7 +78,7 @@ def achievable_question(anatomy: Anatomy) -> str:
 
 
 def relevant_question(anatomy: Anatomy) -> str:
-    if any(m.start >= anatomy.main_end for m in anatomy.facts.of("RATIONALE")):
+    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
         return "What result will this bring: which larger goal does it serve (revenue, clients, retention)?"
     phrase = _predicate_phrase(anatomy)
     if phrase:

@@ -7,6 +7,7 @@ after "by", the reason after "so that".
 """
 from __future__ import annotations
 
+from smartlint.coach import ambition
 from smartlint.coach import edits as ed
 from smartlint.coach.anatomy import Anatomy
 from smartlint.coach.edits import Edit
@@ -27,8 +28,11 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
 
     planned: list[Edit] = []
     moved: list[Edit] = []
+    # realism first: a flagged target or deadline is replaced and its fact moves to the reason
+    realism = ambition.plan(anatomy, TARGET, DEADLINE) if wanted("A") else ambition.Realism()
+    planned.extend(realism.edits)
     vague_core = points.get("S", 2) == 0
-    needs_target = points.get("M", 2) < 2 and not _has_target(anatomy)
+    needs_target = points.get("M", 2) < 2 and not _has_target(anatomy) and not realism.gives_target
 
     if vague_core:
         planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
@@ -52,18 +56,34 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     if wanted("S") and not ed.has_method(anatomy):
         planned.append(Edit(anatomy.tail, anatomy.tail, f" through {METHOD}", "S", ORDER_METHOD))
 
-    if wanted("T") and not moved:
+    if wanted("T") and not moved and not realism.gives_deadline:
         planned.extend(deadline_edits(anatomy, f"by {DEADLINE}"))
 
     if wanted("R"):
         planned.append(reason_edit(anatomy, f"so that {REASON}"))
+    if realism.notes:
+        planned.append(ambition_note(anatomy, realism.notes, reason_added=wanted("R")))
     return planned
+
+
+def ambition_note(anatomy: Anatomy, notes: list[str], reason_added: bool) -> Edit:
+    """The moved facts, at the end of the reason clause (so they count as reason, not target)."""
+    note = ", " + ", ".join(notes)
+    if not note[-1].isalnum():
+        # a reason clause found by the NLP pass ends before closing symbols ("... to 100%"),
+        # which would leave the moved number half outside it
+        note += " in the long run"
+    edit = reason_edit(anatomy, "")
+    trailing_reason = any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE"))
+    if not reason_added and not trailing_reason:
+        note = f", so that {REASON}" + note  # no reason clause at the end to hold the facts
+    return Edit(edit.start, edit.end, note, "A", ORDER_REASON + 1)
 
 
 def _has_target(anatomy: Anatomy) -> bool:
     """A target number in every part of the statement (a statement is scored on its weakest part,
     and "; " separates parts)."""
-    targets = [m for m in anatomy.facts.of("QUANTITY", "PERCENT", "MONEY", "CHANGE", "FREQUENCY")
+    targets = [m for m in anatomy.of("QUANTITY", "PERCENT", "MONEY", "CHANGE", "FREQUENCY")
                if m.role in (None, "target", "rate") and not m.in_rationale]
     text = anatomy.facts.text
     start = 0
@@ -103,7 +123,7 @@ def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
 
 def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
     """A reason clause after the main clause, or after the reason already given."""
-    if any(m.start >= anatomy.main_end for m in anatomy.facts.of("RATIONALE")):
+    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
         return Edit(anatomy.body_end, anatomy.body_end, f", {phrase}", "R", ORDER_REASON)
     return Edit(anatomy.main_end, anatomy.main_end, f", {phrase}", "R", ORDER_REASON)
 

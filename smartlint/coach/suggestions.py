@@ -87,7 +87,7 @@ def _achievable(anatomy: Anatomy) -> list[Suggestion]:
 
 
 def _relevant(anatomy: Anatomy) -> list[Suggestion]:
-    if any(m.start >= anatomy.main_end for m in anatomy.facts.of("RATIONALE")):
+    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
         text = f'Tie the reason to a result: add "so that {REASON}" (revenue, retention, savings, grades).'
     else:
         text = f'Say why it matters: add ", so that {REASON}" with the larger result it serves.'

@@ -54,9 +54,11 @@ UNIT = (r"(?:years?|yrs?|months?|weeks?|wks?|days?|quarters?(?!\s+(?:of|million|
 DUR1 = rf"(?:{NUM}\s*-?\s*{UNIT}(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?![a-z]))?)"
 DUR = rf"(?:{DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+){DUR1})*)"
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec")
-MON = rf"(?<![a-z])(?:{_MONTHS})(?![a-z])\.?"
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBRS = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS = f"{_MONTH_NAMES}|{_MONTH_ABBRS}"
+# a dot only after an abbreviation ("Mar. 2027"); after a full name it ends the sentence
+MON = rf"(?<![a-z])(?:(?:{_MONTH_NAMES})(?![a-z])|(?:{_MONTH_ABBRS})(?![a-z])\.?)"
 _ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{_ORD_UNITS}|tenth|eleventh|twelfth|thirteenth|"
         r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?![a-z])")
@@ -500,6 +502,9 @@ def r_end_of(m: re.Match, ctx: Context) -> Result:
         unit = "year" if what == "fiscal year" else what
         day = cal.shift(ref, _STEP[unit]) if rel == "next" else ref
         end = _period_of(unit, day, ctx, fiscal=what == "fiscal year")[1]
+    elif month_number(what) is not None:
+        # a bare month ("by the end of March"): its next occurrence, as for "by March"
+        end = cal.month_range(cal.month_year_from(ref, month_number(what)), month_number(what))[1]
     else:
         inner = _find_best(what, ctx)
         if inner is None or inner[0] not in ("DATE_RANGE", "DATE"):
@@ -781,7 +786,7 @@ _NEEDS = {
     "from_for": "for", "range": r"\d|" + _MONTHS, "date": r"\d|" + _MONTHS, "dotted": r"on", "relday": "today|tomorrow|tmrw|yesterday",
     "month_year": r"\d{4}|thousand", "month_rel": "this|next|last|coming|following|after|year",
     "month": _MONTHS, "year": r"\d{4}|thousand", "rel_period": "week|month|quarter|year|yr",
-    "after_next": "after", "rest_of": "rest|remain|balance", "end_of": "end|close",
+    "after_next": "after", "rest_of": "rest|remain|balance", "end_of": "end|close", "fy_end": "end",
     "end_abbr": "eo[yqmw]|year|quarter|month", "quarter": "q[1-4]|quarter", "year_quarter": "q[1-4]",
     "half": "h[12]|half", "year_half": "h[12]", "fiscal_year": "fy|fiscal", "week_of": "week",
     "first_n_of": "first", "nth_month_of": "month", "day_of_rel_month": "month", "edge_day_of": "day",
@@ -800,6 +805,9 @@ def _rule(name: str, regex: str, resolve, tier: int = 1) -> Rule:
 _DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(?:{DAYNUM}|{ORDW})|{YEAR4}|{RELDAY})"
 _TRAIL = (rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?:(?:this|next|the\s+following)\s+month|{MON})(?:{YSEP}{YEAR})?"
           rf"|{YSEP}{YEAR})")
+# a weekday in front of a full date ("Friday, January 9, 2026") belongs to the date
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_FY = rf"(?:fy\s*'?(?:{YEAR4}|\d{{2}}(?!\d))|fiscal\s+year\s+{YEAR4})"
 _UNIT_SINGULAR = r"(?:year|yr|month|week|day|quarter|fortnight|hour|hr)(?![a-z])"
 _FOR_FROM_DATE = rf"(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|{RELDAY})"
 
@@ -814,7 +822,8 @@ RULES: tuple[Rule, ...] = (
           rf"\s*,?\s+for\s+(?P<dur>{DUR})", r_for_from, 0),
     _rule("range", rf"(?:(?P<pre>from|between|on|during|in)\s+)?(?P<a>{_DPART})\s*(?P<conn>to|through|thru|till|until|and|-|–|—)"
           rf"\s*(?P<b>{_DPART})(?P<trail>{_TRAIL})?(?![a-z\d])", r_range),
-    _rule("date", rf"{LEAD}(?P<mod>(?:this|next)\s+)?(?:the\s+)?(?P<d>{DATE})(?![a-z\d])", r_date),
+    _rule("date", rf"{LEAD}(?:{WEEKDAY}\s*,?\s+)?(?P<mod>(?:this|next)\s+)?(?:the\s+)?(?P<d>{DATE})(?![a-z\d])",
+          r_date),
     _rule("dotted", r"(?P<lead>on)\s+(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.])", r_dotted),
     _rule("relday", rf"{LEAD}(?P<d>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today"
           r"|tomorrow|tmrw|yesterday)(?![a-z])", r_relday),
@@ -836,8 +845,11 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>week|month|quarter|year)(?![a-z])", r_rest_of),
     _rule("end_of", r"(?:(?P<lead>by|before|until|till|through|no\s+later\s+than|not\s+later\s+than|at)\s+)?"
           r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?P<rel>this\s+|next\s+|current\s+)?"
-          rf"(?P<what>fiscal\s+year|week|month|quarter|year|q[1-4](?:\s+{YEAR4})?|h[12](?:\s+{YEAR4})?"
+          rf"(?P<what>{_FY}|fiscal\s+year|week|month|quarter|year|q[1-4](?:\s+{YEAR4})?|h[12](?:\s+{YEAR4})?"
           rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4})(?![a-z\d])", r_end_of),
+    # "by FY25 end", "before FY2027 year-end": the last day of that fiscal year
+    _rule("fy_end", rf"(?:(?P<lead>by|before|until|till|at)\s+)?(?:the\s+)?(?P<rel>)(?P<what>{_FY})"
+          r"\s+(?:year[-\s]?)?end(?![a-z])", r_end_of),
     _rule("end_abbr", r"(?:(?P<lead>by|before|until|till|at)\s+)?(?P<rel>)(?P<what>eoy|eoq|eom|eow|year[-\s]end"
           r"|quarter[-\s]end|month[-\s]end)(?![a-z])", r_end_of),
     _rule("quarter", rf"{LEAD}(?:the\s+)?(?:(?P<qn>q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -912,7 +924,7 @@ class _FiscalYear(_MonthRel):
 # ---------------------------------------------------------------- search
 _DEADLINE_LEADS = {"by", "before", "until", "till", "no later than", "not later than", "within"}
 _PERIOD_LEADS = {"in", "during", "over", "throughout", "through", "thru"}
-_DEADLINE_RULES = {"in_duration", "end_of", "end_abbr", "within", "within_after_today"}
+_DEADLINE_RULES = {"in_duration", "end_of", "end_abbr", "fy_end", "within", "within_after_today"}
 
 
 def _kind(rule: str, label: str, lead: str | None) -> str | None:
