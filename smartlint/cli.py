@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "rules": "list the rules, or explain one",
     "eval": "measure agreement with a labelled corpus",
     "tui": "refine goals interactively in the terminal",
+    "plan": "write a YAML plan scaffold for a goal (plan new \"GOAL\")",
 }
 
 

@@ -1,24 +1,21 @@
 """Facts -> Report: run the statement rules, grade the five letters, summarize the facts.
 
 This is the hot path of every batch (>= 2,000 goals/s end to end). The models are built with their
-plain constructors: for these small models pydantic-core's validation is faster than the
-Python-level model_construct, and model instances passed in are not validated again.
+plain constructors: measured on the corpus, pydantic-core's validation of these small models is
+several times faster than the Python-level model_construct, and model instances passed in are not
+validated again.
 """
 from __future__ import annotations
 
-import string
 from collections.abc import Sequence
 from typing import Any
 
-from smartlint.engine.kinds import StatementRule
+from smartlint.engine.kinds import StatementRule, describe
 from smartlint.engine.rubric import grade
 from smartlint.engine.split import split_goals
 from smartlint.engine.view import GoalView
 from smartlint.facts import Facts, Mention
 from smartlint.report import DIMENSIONS, DimensionScore, Finding, Report
-
-_FORMATTER = string.Formatter()
-
 
 class _Fields(dict):
     """Template fields; a field with no value reads as an empty string rather than failing."""
@@ -28,20 +25,23 @@ class _Fields(dict):
 
 
 def _render(template: str, fields: dict[str, Any]) -> str:
-    return _FORMATTER.vformat(template, (), _Fields(fields)).strip()
+    return template.format_map(_Fields(fields)).strip()
 
 
 def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule]) -> list[Finding]:
     """Findings of every rule over every goal part, without repeats, in text order."""
     findings, seen = [], set()
+    described: dict[int, dict[str, Any]] = {}  # the view's template fields, read once per view
     for rule in rules:
-        for view in views:
+        for index, view in enumerate(views):
             for hit in rule.check(view):
                 key = (rule.id, hit.start, hit.end)
                 if key in seen:
                     continue
                 seen.add(key)
-                fields = rule.fields(view, hit)
+                if index not in described:
+                    described[index] = describe(view)
+                fields = {**described[index], **hit.fields}
                 findings.append(Finding(
                     rule=rule.id, dimension=rule.dimension, level=rule.level,
                     message=_render(rule.message, fields), start=hit.start, end=hit.end,

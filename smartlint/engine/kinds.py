@@ -33,7 +33,7 @@ class Hit:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-def _describe(view: GoalView) -> dict[str, Any]:
+def describe(view: GoalView) -> dict[str, Any]:
     """Named fact fields for message templates, read lazily from the view."""
     def first_text(items) -> str:
         return items[0].text if items else ""
@@ -93,7 +93,7 @@ class StatementRule(RuleBase):
         return self.hits(view)  # each kind defines hits()
 
     def fields(self, view: GoalView, hit: Hit) -> dict[str, Any]:
-        return {**_describe(view), **hit.fields}
+        return {**describe(view), **hit.fields}
 
     @staticmethod
     def whole(view: GoalView) -> Hit:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Digits inside a word stay in it ("HbA1c"); digits at its end do not ("COVID-19" -> "COVID-").
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\d+(?=[A-Za-z]))*")
 
 # Function words, pronouns, auxiliaries and hedges: never the *what* of a goal.
 STOPWORDS = frozenset("""
@@ -24,6 +25,8 @@ targets intend intends strive seek able way ways up down out off about again fur
 across among between within without during before after until while since because if whether
 least next last end start starting beginning current currently new next following coming
 through throughout using toward towards like along around
+really truly actually definitely significantly greatly substantially dramatically massively hugely
+simply somehow below above beyond
 """.split())
 
 # Verbs that carry the change but not the object: "increase", "get", "make".
@@ -35,7 +38,7 @@ achieving reach reaches reaching get gets getting make makes making keep keeps m
 maintains drive drives expand expands double doubles triple triples halve halves minimize
 minimise maximize maximise become becomes go goes going be do work works working focus focuses
 ensure ensures hit hits attain attains deliver delivers see sees take takes continue continues
-use uses utilize utilise leverage
+use uses utilize utilise leverage help helps feel feels
 """.split())
 
 # Objects too broad to say *what* ("grow the business", "do better at marketing").
@@ -66,8 +69,13 @@ savings saving costs cost spending expenses expense debt donations donation fund
 grades grade gpa score scores exam exams readmissions readmission infections infection mortality
 outcomes blood pressure weight cholesterol a1c hba1c recovery patients market share bookings
 deals contracts cash flow turnover attrition loyalty lifetime value repeat purchases
-conversions orders
+conversions loan loans bill bills spend premiums premium insurance refunds refund risk donors
+graduation homelessness poverty hunger motion mobility pain pass passes passing
+chiffre vendas ventas umsatz ingresos clientes fondos
 """.split())
+
+# After a result word, these keep it the head of the outcome ("revenue growth", "churn rate").
+RESULT_TAILS = frozenset("growth rate rates figures numbers level levels per".split())
 
 # Activities and volumes, not results (rubric: traffic, followers, hires, volunteers, output).
 ACTIVITY_WORDS = frozenset("""
@@ -85,7 +93,16 @@ organise organizes run runs roll migrate migrates obtain obtains earn earns pass
 redesigns establish establishes set document documents train trains deliver delivers rollout
 install installs automate automates replace replaces adopt adopts hire hires recruit recruits
 post posts produce produces send sends secure secures sign signs close closes finalize finalise
+file files map maps stop stops quit quits regain regains done refactor refactors
 """.split())
+
+# Nouns that name a verifiable deliverable on their own ("get ISO certification", "the ethics approval").
+DELIVERABLE_NOUNS = frozenset("""
+certification certificate accreditation approval licence license permit statements audit thesis
+dissertation
+""".split())
+
+DELIVERABLES = DELIVERABLE_VERBS | DELIVERABLE_NOUNS
 
 # Words that turn a "because" clause into a stated aim (rather than only a need).
 AIM_WORDS = frozenset("""
@@ -93,23 +110,28 @@ will can could help helps allow allows enable enables support supports grow grow
 increases reduce reduces improve improves boost boosts drive drives raise raises lower lowers cut
 save saves win wins retain retains keep attract attracts meet reach achieve achieves lead leads
 bring brings generate generates ensure ensures contribute contributes make makes strengthen
-protect protects prepare prepares qualify position free frees
+protect protects prepare prepares qualify position free frees want wants
 """.split())
 
 # Words that describe only a present shortfall ("two grades behind"): a need, not an outcome.
 NEED_WORDS = frozenset("""
 behind lacking lack lacks struggling struggle struggles low poor need needs needed necessary
 required requires missing short weak weaker slow slower below insufficient problem problems
+under complaining complain complains complaints
 """.split())
 
 # Reason markers that already name an aim; "because"/"since" need an aim word inside the clause.
 PURPOSE_MARKERS = ("so that", "in order to", "to support", "which will", "contributing to",
                    "contribute to", "aligned with", "as a result", "to help", "to enable")
 
+# An item of an enumeration ("a, b, c and d") has at most this many words; a longer stretch is a clause.
+MAX_ITEM_WORDS = 5
+
 # Absolutes (rubric A0): a target no team can promise.
 ABSOLUTE = re.compile(
     r"\b(?:every\s+single|each\s+and\s+every|never|always|zero|100\s?%|one\s+hundred\s+per\s?cent"
-    r"|no\s+(?!later\b|more\b|less\b|fewer\b|longer\b|sooner\b|than\b|one\s+else\b)[a-z]+)",
+    r"|no\s+(?!later\b|more\b|less\b|fewer\b|longer\b|sooner\b|than\b|one\s+else\b)[a-z]+"
+    r"|(?:eliminate|eradicate)\s+(?:all\s+)?[a-z]+|(?<=\bto\s)end\s+(?!of\b|up\b|the\s+year\b)[a-z]+)",
     re.IGNORECASE,
 )
 
@@ -123,18 +145,24 @@ METHOD = re.compile(
 
 # Where: a scope (market, segment, region, product). A capitalized place counts as well.
 SCOPE = re.compile(
-    r"\b(?:in|on|across|among|for|throughout|within|at)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
-    r"(?:(?:[A-Za-z-]+\s+){0,3}(?:market|markets|region|regions|segment|segments|customers|clients|"
+    r"\b(?:in|on|across|among|for|throughout|within|at|from)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
+    r"(?:(?:[A-Za-z0-9-]+\s+){0,3}(?:market|markets|region|regions|segment|segments|customers|clients|"
     r"users|accounts|students|patients|stores|store|branches|branch|department|division|product|"
     r"products|line|city|country|countries|schools|school|district|clinic|clinics|hospital|ward|"
     r"office|offices|warehouse|plant|site|sites|channel|category|categories|territory|sector|line|lines|"
-    r"fleet|ward|wards|residents|floor|dock|unit|units|team|teams|community|county|state|area)\b"
+    r"fleet|ward|wards|residents|floor|dock|unit|units|team|teams|community|county|state|area|program|programme|"
+    r"study|project|course|initiative|lab|facility|core|businesses|companies|cell)\b"
     r"|[A-Z][A-Za-z]+)",
 )
 
 # Vague qualities that leave no outcome when they stand alone ("make the app better"); comparatives
 # of amount or speed ("more", "faster") cost M ("how many more?"), not S.
 VAGUE_QUALITIES = frozenset("better good great happier happy best nicer things stuff world-class best-in-class".split())
+
+# A duration after these is the measured amount ("to 30 days", "under 20 minutes"), not a baseline.
+TARGET_OPENERS = frozenset("to under below than within".split())
+# A duration written with these opens a window ("within 48 hours", "in 2 days").
+WINDOW_OPENERS = ("within", "in ", "under ", "inside ")
 
 COMPARATIVES = frozenset("more higher better fewer less greater larger bigger faster lower stronger".split())
 
@@ -146,14 +174,16 @@ handle handles close closes deliver delivers confirm confirms
 """.split())
 
 
+_NOT_CONTENT = STOPWORDS | GENERIC_VERBS | GENERIC_OBJECTS | MEASURE_WORDS | COMPARATIVES
+
+
+def is_content_word(lowered: str) -> bool:
+    """Whether a lower-cased word may name a concrete thing."""
+    word = lowered.rstrip("'’")
+    return len(word) >= 3 and word not in _NOT_CONTENT
+
+
 def content_words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Lower-cased words of `text` that may name a concrete thing, with absolute offsets."""
-    found = []
-    for match in WORD.finditer(text):
-        word = match.group().lower().rstrip("'’")
-        if len(word) < 3 or word in STOPWORDS or word in GENERIC_VERBS or word in GENERIC_OBJECTS:
-            continue
-        if word in MEASURE_WORDS or word in COMPARATIVES:
-            continue
-        found.append((word, offset + match.start(), offset + match.end()))
-    return found
+    return [(match.group().lower().rstrip("'’"), offset + match.start(), offset + match.end())
+            for match in WORD.finditer(text) if is_content_word(match.group().lower())]

@@ -78,15 +78,15 @@ M_LEVELS = (
     Level(2, _when(lambda v: v.targets, lambda v: f"a numeric target: {quote(v.targets)}", lambda v: v.targets)),
     Level(1, _when(lambda v: v.weak_numbers,
                    lambda v: f"a number that is not the target ({quote(v.weak_numbers)}: "
-                             f"{', '.join(sorted({m.role for m in v.weak_numbers}))})",
+                             f"{', '.join(sorted({m.role or 'baseline' for m in v.weak_numbers}))})",
                    lambda v: v.weak_numbers)),
+    Level(0, _when(lambda v: v.comparatives, lambda v: f"only a comparative ({quote(v.comparatives)}): how many more?",
+                   lambda v: v.comparatives)),
     Level(1, _when(lambda v: v.deliverable_verbs and v.what,
                    lambda v: f"a verifiable deliverable without a number ({quote(v.deliverable_verbs, 1)})",
                    lambda v: v.deliverable_verbs[:1] + v.what[:2])),
     Level(1, _when(_non_numeric_absolutes, lambda v: f"an absolute with no number ({quote(_non_numeric_absolutes(v))})",
                    _non_numeric_absolutes)),
-    Level(0, _when(lambda v: v.comparatives, lambda v: f"only a comparative ({quote(v.comparatives)}): how many more?",
-                   lambda v: v.comparatives)),
     Level(0, _when(lambda v: True, lambda v: "no target at all")),
 )
 
@@ -122,8 +122,8 @@ A_LEVELS = (
                              f"{v.past_deadlines[0].deadline.isoformat()})",
                    lambda v: v.past_deadlines)),
     Level(1, _when(lambda v: not v.owners, lambda v: "no owner: who answers for it?")),
-    Level(1, _when(lambda v: len(v.channels) > MAX_CHANNELS,
-                   lambda v: _owner_reason(v, f"{len(v.channels)} channels at once"),
+    Level(1, _when(lambda v: v.effort_count > MAX_CHANNELS,
+                   lambda v: _owner_reason(v, f"{v.effort_count} channels or initiatives at once"),
                    lambda v: list(v.owners) + v.platforms)),
     Level(1, _when(_stretch, lambda v: _owner_reason(v, f"a stretch target ({quote(_growth_mention(v))} "
                                                         f"within {v.months_to_deadline:.1f} months)"),

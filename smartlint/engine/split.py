@@ -12,7 +12,9 @@ import re
 from smartlint.engine import lexicon
 from smartlint.facts import Facts
 
-_SEPARATOR = re.compile(r";\s+|,?\s+and\s+(?:then\s+|also\s+)?")
+_SEPARATOR = re.compile(r";\s+|,?\s+and\s+(?:then\s+|also\s+)?|,\s+")
+# A part that points back at the one before ("; we'd like that number higher") continues it.
+_BACK_REFERENCE = re.compile(r"\b(?:it|them|that number|this number|that figure|those|these)\b", re.IGNORECASE)
 _VERBS = lexicon.GENERIC_VERBS | lexicon.DELIVERABLE_VERBS
 
 
@@ -20,6 +22,8 @@ def _starts_with_verb(text: str, offset: int, actions: list[tuple[int, int]]) ->
     match = lexicon.WORD.search(text)
     if not match or match.start() > 1:
         return False
+    if match.group().lower().endswith("ing"):
+        return False  # "by rerouting the runs and adding a dispatcher": one method, two steps
     start = offset + match.start()
     return match.group().lower() in _VERBS or any(a_start == start for a_start, _ in actions)
 
@@ -44,6 +48,8 @@ def split_goals(facts: Facts) -> list[tuple[int, int]]:
         after = text[match.end():rest_end]
         is_semicolon = match.group().startswith(";")
         if not is_semicolon and not _starts_with_verb(after, match.end(), actions):
+            continue
+        if _BACK_REFERENCE.search(after.split(";")[0]):
             continue
         if not _has_verb(before, cursor, actions) or not _has_verb(after, match.end(), actions):
             continue

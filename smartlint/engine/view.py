@@ -122,26 +122,25 @@ class GoalView:
         skip = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
                                               "PLATFORM", "VAGUE_TERM", "CHANGE")
         covered = [(m.start, m.end) for m in self.mentions if m.label in skip]
-        words = []
-        for offset, text in self.goal_text_pieces:
-            for word, start, end in lexicon.content_words(text, offset):
-                if not any(s < end and start < e for s, e in covered):
-                    words.append(Piece(text=self.facts.text[start:end], start=start, end=end))
-        return words
+        return [piece for piece, lower in self.words if lexicon.is_content_word(lower)
+                and not any(s < piece.end and piece.start < e for s, e in covered)]
 
     @lazy
     def content_lemmas(self) -> list[str]:
         return [w.text.lower() for w in self.content]
 
     @lazy
+    def words(self) -> list[tuple[Piece, str]]:
+        """Every word of the goal's own text with its lower-cased form (numbers' units included)."""
+        return [(Piece(m.group(), offset + m.start(), offset + m.end()), m.group().lower())
+                for offset, text in self.goal_text_pieces for m in lexicon.WORD.finditer(text)]
+
+    @lazy
     def deliverable_verbs(self) -> list[Piece]:
         """A verb of doing something verifiable ("launch", "publish"), by the ACTION facts or words."""
         spans = [Piece(text=m.text, start=m.start, end=m.end) for m in self.of("ACTION")
                  if str(m.value or m.text).lower() in lexicon.DELIVERABLE_VERBS]
-        for offset, text in self.goal_text_pieces:
-            for match in lexicon.WORD.finditer(text):
-                if match.group().lower() in lexicon.DELIVERABLE_VERBS:
-                    spans.append(Piece(text=match.group(), start=offset + match.start(), end=offset + match.end()))
+        spans += [piece for piece, lower in self.words if lower in lexicon.DELIVERABLES]
         return spans
 
     @lazy
@@ -162,7 +161,12 @@ class GoalView:
         """Vague words that stand alone: "make the app better", with no number and no deliverable."""
         if self.targets or self.deliverable_verbs:
             return []
-        return [m for m in self.vague_terms if str(m.value or m.text).lower() in lexicon.VAGUE_QUALITIES]
+        found = [m for m in self.vague_terms
+                 if any(w.lower() in lexicon.VAGUE_QUALITIES for w in lexicon.WORD.findall(str(m.value or m.text)))]
+        # a vague quality the NLP pass leaves unmarked ("a lot happier", "feel good")
+        found += [p for p, lower in self.words if lower in lexicon.VAGUE_QUALITIES
+                  and not any(m.start <= p.start < m.end for m in found)]
+        return found
 
     @lazy
     def what(self) -> list[Piece]:
@@ -208,6 +212,36 @@ class GoalView:
         return sorted({str(m.value or m.text).lower() for m in self.platforms})
 
     @lazy
+    def initiatives(self) -> int:
+        """Items of the longest enumeration in the goal ("automate approvals, onboarding, matching
+        and reporting": 4); commas inside numbers and dates do not separate items."""
+        longest = 0
+        for offset, text in self.goal_text_pieces:
+            if text.count(",") < 2:
+                continue
+            items, cursor = 0, offset
+            for segment in text.split(","):
+                dated = self._covered(cursor - 1, cursor, TIME_LABELS)  # "June 30, 2026"
+                cursor += len(segment) + 1
+                if dated:
+                    continue
+                joined = _LAST_ITEM.search(segment)
+                if joined and items >= 2 and len(segment[:joined.start()].split()) <= lexicon.MAX_ITEM_WORDS:
+                    # "..., c and d" or "..., and d" closes the list
+                    longest = max(longest, items + (1 if segment[:joined.start()].strip() else 0) + 1)
+                    items = 0
+                elif not segment.split() or len(segment.split()) > lexicon.MAX_ITEM_WORDS or joined:
+                    items = 0 if not joined else 1  # a clause, not an item: the enumeration starts again
+                else:
+                    items += 1
+        return longest
+
+    @lazy
+    def effort_count(self) -> int:
+        """Channels or initiatives worked on at once: the larger of the two counts."""
+        return max(len(self.channels), self.initiatives)
+
+    @lazy
     def vague_terms(self) -> list[Mention]:
         return self.of("VAGUE_TERM")
 
@@ -228,8 +262,25 @@ class GoalView:
             return False
         if days < 1:
             return True
+        if m.kind != "deadline" and not m.text.lower().startswith(lexicon.WINDOW_OPENERS):
+            return False  # "takes six days": a measure, not a window ("within six days")
         before = self.facts.text[max(0, m.start - 60):m.start].lower()
         return any(w in lexicon.SERVICE_VERBS for w in lexicon.WORD.findall(before)[-6:])
+
+    def _word_before(self, m: Mention) -> str:
+        words = lexicon.WORD.findall(self.facts.text[max(0, m.start - 20):m.start])
+        return words[-1].lower() if words else ""
+
+    @lazy
+    def measured_durations(self) -> tuple[list[Mention], list[Mention]]:
+        """Bare durations that measure the outcome (no by/within/for/over): ("to 30 days", "under
+        20 minutes") are targets, the rest ("takes six days", "from 45 days") describe the present."""
+        targets, present = [], []
+        for m in self.of("DURATION"):
+            if m.kind is not None or self._is_service_window(m):
+                continue
+            (targets if self._word_before(m) in lexicon.TARGET_OPENERS else present).append(m)
+        return targets, present
 
     @lazy
     def service_windows(self) -> list[Mention]:
@@ -243,9 +294,19 @@ class GoalView:
             if m.label not in TIME_LABELS or self._is_service_window(m):
                 continue
             kind = m.kind or "point"
-            if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point"):
+            if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
+                    and not self._recurs(m):
                 found.append(m)
         return found
+
+    def _recurs(self, m: Mention) -> bool:
+        """"by the fifth working day of each month": a day in every period, a rate and no deadline."""
+        text = self.facts.text
+        for rate in self._timed:
+            if rate.label == "FREQUENCY" and 0 <= rate.start - m.end <= 30:
+                between = text[m.end:rate.start]
+                return " of" in f" {between}" and not any(ch in between for ch in ",;.")
+        return False
 
     @lazy
     def deadline(self) -> Mention | None:
@@ -283,17 +344,19 @@ class GoalView:
         """Numbers that are the goal's target: amounts, changes, rates and service windows."""
         numbers = [m for m in self.of(*NUMBER_LABELS) if m.role in TARGET_ROLES]
         in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
-        frequencies = [m for m in self.of("FREQUENCY")]
-        return sorted(self.changes + numbers + frequencies + in_part, key=lambda m: m.start)
+        frequencies = self.of("FREQUENCY")
+        return sorted(self.changes + numbers + frequencies + in_part + self.measured_durations[0],
+                      key=lambda m: m.start)
 
     @lazy
     def weak_numbers(self) -> list[Mention]:
         """Numbers that are not the target: a baseline, a rank, the team's own size."""
-        return [m for m in self.of(*NUMBER_LABELS) if m.role in WEAK_NUMBER_ROLES]
+        weak = [m for m in self.of(*NUMBER_LABELS) if m.role in WEAK_NUMBER_ROLES]
+        return weak + self.measured_durations[1] if self.measured_durations[1] else weak
 
     @lazy
     def baselines(self) -> list[Mention]:
-        return [m for m in self.weak_numbers if m.role == "baseline"]
+        return [m for m in self.weak_numbers if m.role in ("baseline", None)]
 
     @lazy
     def ranks(self) -> list[Mention]:
@@ -301,7 +364,8 @@ class GoalView:
 
     @lazy
     def comparatives(self) -> list[Piece]:
-        return [s for s in self._regex_spans(_COMPARATIVE) if not self._covered(s.start, s.end, ("CHANGE",))]
+        return [p for p, lower in self.words
+                if lower in lexicon.COMPARATIVES and not self._covered(p.start, p.end, ("CHANGE",))]
 
     # -- A: realism ---------------------------------------------------------------------------
     @lazy
@@ -309,7 +373,8 @@ class GoalView:
         """"100% of", "zero", "never", "every single", "no X": targets no team can promise."""
         changes = self.changes
         spans = []
-        for span in self._regex_spans(lexicon.ABSOLUTE):
+        maybe = _ABSOLUTE_CUES.intersection(lower for _, lower in self.words) or "100" in self.facts.text
+        for span in (self._regex_spans(lexicon.ABSOLUTE) if maybe else ()):
             inside_change = any(c.start <= span.start and span.end <= c.end for c in changes)
             if inside_change and "100" in span.text:
                 continue  # "by 100%" is doubling, not an absolute
@@ -374,17 +439,14 @@ class GoalView:
     @lazy
     def results(self) -> list[Piece]:
         """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
-        # every word of the goal, numbers' units included ("15 new clients a month")
-        words = [Piece(m.group(), offset + m.start(), offset + m.end())
-                 for offset, text in self.goal_text_pieces for m in lexicon.WORD.finditer(text)]
+        words = self.words
         found = []
-        for index, word in enumerate(words):
-            lemma = word.text.lower()
+        for index, (word, lemma) in enumerate(words):
             if lemma not in lexicon.RESULT_WORDS:
                 continue
-            following = words[index + 1].text.lower() if index + 1 < len(words) else ""
-            if following in lexicon.ACTIVITY_WORDS and words[index + 1].start - word.end <= 1:
-                continue  # "sales leads", "customer emails": the head noun is an activity
+            following = words[index + 1][1] if index + 1 < len(words) else ""
+            if following and words[index + 1][0].start - word.end <= 1 and _modifies(following):
+                continue  # "sales leads", "customer database": the word only modifies the head noun
             found.append(word)
         return found
 
@@ -396,14 +458,30 @@ class GoalView:
         """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
         words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
         lowered = reason.text.lower()
-        if any(w in lexicon.AIM_WORDS for w in words[1:]):
+        has_content = bool(lexicon.content_words(reason.text))
+        if has_content and any(lowered.startswith(marker) for marker in lexicon.PURPOSE_MARKERS):
+            return True  # "so that ...", "in order to ...": the clause states the aim itself
+        # "keep complaining" describes a state; "keep our clients" states an aim
+        if any(w in lexicon.AIM_WORDS and not following.endswith("ing")
+               for w, following in zip(words[1:], words[2:] + [""])):
             return True
         if any(w in lexicon.NEED_WORDS for w in words):
             return False
         if any(w in lexicon.RESULT_WORDS for w in words):
             return True
-        has_content = bool(lexicon.content_words(reason.text))
         return has_content and any(marker in lowered for marker in lexicon.PURPOSE_MARKERS)
 
 
-_COMPARATIVE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.COMPARATIVES)) + r")\b", re.IGNORECASE)
+_LAST_ITEM = re.compile(r"(?:^|\s)(?:and|or)\s+\S")
+# Words without which the ABSOLUTE pattern cannot match (it only runs when one is there).
+_ABSOLUTE_CUES = frozenset("every each never always zero one no eliminate eradicate end".split())
+
+
+def _modifies(following: str) -> bool:
+    """Whether a word after a result word is the real head noun ("customer database")."""
+    return following in lexicon.ACTIVITY_WORDS or (
+        following not in lexicon.RESULT_WORDS and following not in lexicon.RESULT_TAILS
+        and following not in lexicon.STOPWORDS and following not in lexicon.GENERIC_VERBS
+        and following not in lexicon.MEASURE_WORDS and len(following) > 2)
+
+

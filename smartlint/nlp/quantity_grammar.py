@@ -188,7 +188,7 @@ def split_glued_money(token: str) -> tuple[str, float] | None:
 # ---- phone numbers: digit groups joined by dashes, dots or brackets, seven digits or more ----
 
 _PHONE_RE = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[-.]\d{2,5}){1,3}(?![\w%]|[.,]\d)"
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?|\d{1,3}-)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[-.]\d{2,5}){1,3}(?![\w%]|[.,]\d)"
 )
 
 

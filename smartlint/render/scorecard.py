@@ -67,7 +67,13 @@ def scorecard_lines(report: Report):
 
 def print_scorecard(report: Report, file=None) -> None:
     from rich.console import Console
+    from rich.text import Text
 
-    console = Console(file=file, highlight=False, soft_wrap=False)
+    console = Console(file=file, highlight=False, soft_wrap=True)
     for line in scorecard_lines(report):
-        console.print(line)
+        # a long line wraps under its own first character, not at the left margin
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        body = line[indent:] if indent else line
+        for piece in body.wrap(console, max(20, console.width - indent)):
+            piece.rstrip()
+            console.print(Text(" " * indent) + piece)
