@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from smartlint.engine.judge import judge as judge_facts
 from smartlint.engine.loader import RulePack, load_pack
+from smartlint.engine.statement_kinds import expect_for_kind
 from smartlint.facts import Facts
 from smartlint.report import Report
 
@@ -59,23 +60,40 @@ class Linter:
         self._statement_rules = self.rules.statement
         self.analyzer = Analyzer(fiscal_year_start=self.settings.fiscal_year_start)
 
-    def judge(self, facts: Facts, id: str | None = None) -> Report:
-        """Rules, scoring and the coach over Facts already extracted."""
+    def judge(self, facts: Facts, id: str | None = None, kind: str | None = None) -> Report:
+        """Rules, scoring and the coach over Facts already extracted. `kind` ("goal", "kpi",
+        "milestone") is what the statement is known to be, e.g. from a plan file's structure;
+        without it, the text itself decides."""
         from smartlint.coach import coach
+        from smartlint.kpi.kinds import statement_kind
 
         report = judge_facts(facts, self._statement_rules, id=id)
+        report = expect_for_kind(report, kind or statement_kind(facts))
         coaching = coach(facts, report)
         report.questions = coaching.questions
         report.suggestions = coaching.suggestions
         report.rewrite = coaching.rewrite
         return report
 
-    def score(self, text: str, reference_date: dt.date, id: str | None = None) -> Report:
-        return self.judge(self.analyzer.analyze(text, reference_date), id=id)
+    def score(self, text: str, reference_date: dt.date, id: str | None = None,
+              plan: bool = False) -> Report:
+        """One statement; with `plan`, a goal also gets KPI and milestone suggestions."""
+        facts = self.analyzer.analyze(text, reference_date)
+        report = self.judge(facts, id=id)
+        if plan and report.kind == "goal":
+            from smartlint.kpi.milestones import milestone_suggestions
+            from smartlint.kpi.suggest import kpi_suggestions
 
-    def score_many(self, items: Iterable[tuple[str | None, str, dt.date]]) -> Iterator[Report]:
-        """Score (id, text, reference_date) triples in order, batched through the NLP pipeline."""
+            report.kpis = [kpi.model_dump(mode="json") for kpi in kpi_suggestions(facts)]
+            report.milestones = [step.model_dump(mode="json")
+                                 for step in milestone_suggestions(facts, reference_date)]
+        return report
+
+    def score_many(self, items: Iterable[tuple], kinds: Iterable[str] | None = None) -> Iterator[Report]:
+        """Score (id, text, reference_date) triples in order, batched through the NLP pipeline;
+        `kinds`, if given, says what each statement is (see judge)."""
         ids: deque[str | None] = deque()  # filled as nlp.pipe reads ahead, emptied in order
+        known_kinds = iter(kinds) if kinds is not None else None
 
         def texts():
             for item_id, text, reference_date in items:
@@ -83,4 +101,5 @@ class Linter:
                 yield text, reference_date
 
         for facts in self.analyzer.analyze_many(texts()):
-            yield self.judge(facts, id=ids.popleft())
+            kind = next(known_kinds) if known_kinds is not None else None
+            yield self.judge(facts, id=ids.popleft(), kind=kind)

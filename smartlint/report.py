@@ -49,3 +49,6 @@ class Report(BaseModel):
     questions: list[str] = Field(default_factory=list)
     suggestions: list[Suggestion] = Field(default_factory=list)
     rewrite: str | None = None
+    # filled for a single goal by `smartlint score` and the TUI (too slow for every batch line):
+    kpis: list[dict[str, Any]] = Field(default_factory=list)  # smartlint.kpi.suggest.KpiSuggestion
+    milestones: list[dict[str, Any]] = Field(default_factory=list)  # smartlint.kpi.milestones.Milestone

@@ -137,9 +137,10 @@ def _score(inputs: list[_Input], today) -> None:
         if not statements:
             continue
         linter = Linter(Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs)))
-        reports = linter.score_many((None, s.text, today) for _, s in statements)
+        reports = linter.score_many(((None, s.text, today) for _, s in statements),
+                                    kinds=[s.kind for _, s in statements])
         for (item, statement), report in zip(statements, reports):
-            item.reports[statement] = report.model_copy(update={"kind": statement.kind})
+            item.reports[statement] = report
         for item in members:
             for goal in item.document.goals:
                 item.reports[goal.statement] = link_to_parent(item.reports[goal.statement], goal.parent)

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from smartlint.api import Linter, Settings
 
     linter = Linter(Settings(fiscal_year_start=args.fiscal_year_start))
-    report = linter.score(text, today)
+    report = linter.score(text, today, plan=True)
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(exclude_none=False) + "\n")
     else:

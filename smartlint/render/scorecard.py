@@ -59,6 +59,16 @@ def scorecard_lines(report: Report):
         yield Text("Suggestions", style="bold")
         for suggestion in report.suggestions:
             yield Text(f"  [{suggestion.dimension}] {suggestion.text}")
+    if report.kpis:
+        yield Text("")
+        yield Text("KPIs to track", style="bold")
+        for kpi in report.kpis:
+            yield Text(f"  {kpi['timing']:<8} {kpi['text']}")
+    if report.milestones:
+        yield Text("")
+        yield Text("Milestones", style="bold")
+        for step in report.milestones:
+            yield Text(f"  {step['due']}  {step['text']}")
     if report.rewrite and report.rewrite.strip() != report.text.strip():
         yield Text("")
         yield Text("Rewrite", style="bold")
