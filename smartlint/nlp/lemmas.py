@@ -1,19 +1,70 @@
 """Lemmas and a known-word check from lemminflect's lexicon.
 
-lemminflect imports spaCy on import (about a second), so it is imported on first use only; results
-are cached because the same few hundred words recur across a batch of goals.
+lemminflect decodes its whole lookup table (about a second) on first use, and nearly every goal
+asks about a word, so the answers smartlint needs on every goal -- a word's parts of speech and a
+verb's base form -- come from models/word_classes.json, the same data precomputed by
+scripts/build_word_table.py (which also checks it against lemminflect). lemminflect itself is only
+consulted for what the table does not hold: verbs outside its lexicon (its rule-based OOV
+lemmatizer, which loads quickly) and other parts of speech. Results are cached because the same few
+hundred words recur across a batch of goals.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from functools import cache, lru_cache
+from importlib.resources import files
+
+
+class WordTable:
+    """lemminflect's lower-case words with their parts of speech and, for verb forms, the lemma.
+
+    The table is one string of sorted lines "word\\tletters[\\tverb lemma]" searched by bisection
+    where it lies: splitting 64,000 lines into a dict would cost more than a goal's whole analysis.
+    """
+
+    def __init__(self, words: str, classes: dict[str, str]):
+        self.words = words  # starts and ends with a newline
+        self.classes = classes  # letter -> part of speech
+
+    def entry(self, word: str) -> tuple[frozenset[str], str] | None:
+        """(parts of speech, lemma as a verb) of a lower-case word, or None if it is not listed."""
+        lines = self.words
+        lo, hi = 1, len(lines)  # the first line starts at 1; every candidate line starts in [lo, hi)
+        while lo < hi:
+            start = lines.rfind("\n", 0, (lo + hi) // 2) + 1
+            tab = lines.find("\t", start)
+            listed = lines[start:tab]
+            if listed == word:
+                fields = lines[tab + 1:lines.find("\n", tab)].split("\t")
+                return frozenset(self.classes[c] for c in fields[0]), fields[1] if len(fields) > 1 else word
+            if listed < word:
+                lo = lines.find("\n", tab) + 1
+            else:
+                hi = start
+        return None
+
+
+@cache
+def word_table() -> WordTable:
+    """The table scripts/build_word_table.py derived from lemminflect (models/word_classes.json)."""
+    data = json.loads(files("smartlint.models").joinpath("word_classes.json").read_text(encoding="utf-8"))
+    return WordTable(data["words"], data["classes"])
 
 
 @lru_cache(maxsize=8192)
 def lemma(word: str, upos: str = "VERB") -> str:
     """The lemma of `word` read as `upos` ("increasing" -> "increase"); lower-cased."""
+    lowered = word.lower()
+    if upos == "VERB":
+        entry = word_table().entry(lowered)
+        if entry is not None and "VERB" in entry[0]:
+            return entry[1]
+        from lemminflect import getAllLemmasOOV
+
+        found = getAllLemmasOOV(lowered, upos)
+        return found[upos][0] if found else lowered
     from lemminflect import getLemma
 
-    lowered = word.lower()
     found = getLemma(lowered, upos=upos, lemmatize_oov=True)
     return found[0] if found else lowered
 
@@ -25,9 +76,7 @@ def is_known_word(word: str) -> bool:
     Brand names and most personal names ("linkedin", "priya") are not in it, which makes this a
     cheap filter for "is this token an ordinary English word?".
     """
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word.lower()))
+    return word_table().entry(word.lower()) is not None
 
 
 def verb_forms(base: str) -> list[str]:
@@ -43,6 +92,5 @@ def verb_forms(base: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech lemminflect knows for the lower-cased word ({"NOUN", "VERB"}; empty if unknown)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word.lower()))
+    entry = word_table().entry(word.lower())
+    return entry[0] if entry is not None else frozenset()

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
+from smartlint.nlp.components.ruler import phrase_patterns
 from smartlint.nlp.doc_mentions import add_mention
 from smartlint.nlp.lemmas import is_known_word
 
@@ -66,10 +67,10 @@ class PlatformMatcher:
             aliases = list(entry.get("aliases", []))
             cased = list(entry.get("cased", []))
             cued = list(entry.get("cued", []))
-            self._add(self.any_case, name, aliases)
-            self._add(self.as_written, name, cased)
-            self._add(self.any_case, CUED + name, [c for c in cued if c == c.lower()])
-            self._add(self.as_written, CUED + name, [c for c in cued if c != c.lower()])
+            self._add(self.any_case, "LOWER", name, aliases)
+            self._add(self.as_written, "ORTH", name, cased)
+            self._add(self.any_case, "LOWER", CUED + name, [c for c in cued if c == c.lower()])
+            self._add(self.as_written, "ORTH", CUED + name, [c for c in cued if c != c.lower()])
             # Typos are looked up among names that are not English words; cued forms are plain
             # English nouns ("website"), so they are left out.
             for alias in [*aliases, *(c.lower() for c in cased)]:
@@ -78,9 +79,9 @@ class PlatformMatcher:
         self.fuzzy_aliases = list(fuzzy)
         self.fuzzy_names = list(fuzzy.values())
 
-    def _add(self, matcher: PhraseMatcher, key: str, phrases: list[str]) -> None:
+    def _add(self, matcher: PhraseMatcher, attr: str, key: str, phrases: list[str]) -> None:
         if phrases:
-            matcher.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+            matcher.add(key, phrase_patterns(self.nlp, attr, phrases))
 
     def __call__(self, doc):
         if not self.entries:

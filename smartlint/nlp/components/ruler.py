@@ -3,14 +3,68 @@ per-document bookkeeping (filtering, ent handling), which cost more than the mat
 
 Patterns are loaded at initialize (from models/patterns/*.jsonl through the config); a ruler that
 was never initialized has no patterns and says so when asked to label a document.
+
+spaCy's Matcher re-evaluates every pattern's predicates on every token of every document (a REGEX
+predicate runs a Python regex each time). Most token patterns here are fixed sequences of
+conditions on the word itself (LOWER, SHAPE, LIKE_NUM, IS_DIGIT, LENGTH, ...), which hold for a
+word wherever it occurs; for those the ruler asks a Matcher once per distinct word which conditions
+the word meets, remembers the answer as a bit mask, and matches the sequences on the masks. Other
+patterns (operators, context attributes) stay with spaCy's Matcher, which then runs only on
+documents where one of them can start.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
+
+# Token attributes spaCy reads from the lexeme, so the same for every occurrence of a word.
+LEXEME_ATTRS = frozenset({
+    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII",
+    "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL",
+    "LIKE_EMAIL"})
+
+
+def _word_level(spec) -> bool:
+    """A token spec that holds for a word wherever it occurs: no operator, no context attribute."""
+    return isinstance(spec, dict) and bool(spec) and all(
+        isinstance(name, str) and name.upper() in LEXEME_ATTRS for name in spec)
+
+
+class WordConditions:
+    """Token specs evaluated once per distinct word (by a Matcher over a one-word Doc); a word's
+    answer is a bit mask with bit n set when it meets spec n."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = Matcher(vocab, validate=True)
+        self._bit_of_key: dict[int, int] = {}
+        self._mask_of_word: dict[int, int] = {}
+
+    def add(self, spec: dict) -> int:
+        """The bit of a new condition."""
+        bit = 1 << len(self._bit_of_key)
+        key = f"\x1fword condition {len(self._bit_of_key)}"
+        self.matcher.add(key, [[spec]])
+        self._bit_of_key[self.vocab.strings.add(key)] = bit
+        return bit
+
+    def masks(self, doc) -> list[int]:
+        known = self._mask_of_word
+        masks = []
+        for orth in doc.to_array(ORTH).tolist():
+            mask = known.get(orth)
+            if mask is None:
+                mask = 0
+                for key, _start, _end in self.matcher(Doc(self.vocab, words=[self.vocab.strings[orth]])):
+                    mask |= self._bit_of_key[key]
+                known[orth] = mask
+            masks.append(mask)
+        return masks
 
 
 class PatternRuler:
@@ -21,8 +75,8 @@ class PatternRuler:
         self.phrase_matcher_attr = phrase_matcher_attr
         self.patterns: list[dict] = []
         self._label_and_id: dict[int, tuple[int, int]] = {}
-        self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
+        self._set_token_patterns([])
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -35,12 +89,13 @@ class PatternRuler:
                    patterns: Iterable[dict] | None = None) -> None:
         self.patterns = []
         self._label_and_id = {}
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
+        self._set_token_patterns([])
         self.add_patterns(patterns or [])
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         phrases: dict[str, list[str]] = {}
+        token_patterns = list(self._token_patterns)
         strings = self.nlp.vocab.strings
         for pattern in patterns:
             label, body, pattern_id = pattern["label"], pattern["pattern"], pattern.get("id", "")
@@ -50,13 +105,75 @@ class PatternRuler:
             if isinstance(body, str):
                 phrases.setdefault(key, []).append(body)
             else:
-                self.matcher.add(key, [body])
+                Matcher(self.nlp.vocab, validate=True).add(key, [body])  # a bad pattern fails here
+                token_patterns.append((key, body))
             self.patterns.append(pattern)
         for key, texts in phrases.items():
-            self.phrase_matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
+            self.phrase_matcher.add(key, phrase_patterns(self.nlp, self.phrase_matcher_attr, texts))
+        self._set_token_patterns(token_patterns)
+
+    def _set_token_patterns(self, token_patterns: list[tuple[str, list]]) -> None:
+        """Split the token patterns between word-condition sequences and spaCy's Matcher.
+
+        Matches come out as spaCy's Matcher alone would give them: the ruler sorts them by span,
+        and spans found by both kinds could only tie if they began on the same token, so a
+        document where one token can start both kinds goes through a Matcher holding everything.
+        """
+        vocab = self.nlp.vocab
+        self._token_patterns = token_patterns
+        self.full_matcher = Matcher(vocab, validate=True)
+        for key, body in token_patterns:
+            self.full_matcher.add(key, [body])
+        fixed = [(key, body) for key, body in token_patterns if all(map(_word_level, body))]
+        other = [(key, body) for key, body in token_patterns if not all(map(_word_level, body))]
+        if not all(_word_level(body[0]) for _key, body in other):
+            fixed, other = [], token_patterns  # no telling where those can start: Matcher only
+        self.conditions = WordConditions(vocab)
+        # (key, bit of the first token's condition, bits of the others), in added order
+        self.sequences: list[tuple[int, int, list[int]]] = []
+        self.sequence_starts = 0  # bits of conditions a fixed sequence starts with
+        for key, body in fixed:
+            bits = [self.conditions.add(spec) for spec in body]
+            self.sequences.append((vocab.strings.add(key), bits[0], bits[1:]))
+            self.sequence_starts |= bits[0]
+        self.matcher = Matcher(vocab, validate=True)
+        for key, body in other:
+            self.matcher.add(key, [body])
+        self.matcher_starts = 0  # bits of first conditions of the Matcher's patterns, when known
+        if fixed and other:
+            for _key, body in other:
+                self.matcher_starts |= self.conditions.add(body[0])
+
+    def _token_matches(self, doc) -> list[tuple[int, int, int]]:
+        if not self.sequences:
+            return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
+        masks = self.conditions.masks(doc)
+        matches = []
+        if self.matcher_starts and any(m & self.matcher_starts for m in masks):
+            if any(m & self.matcher_starts and m & self.sequence_starts for m in masks):
+                return self.full_matcher(doc)
+            matches = self.matcher(doc)
+        n = len(masks)
+        seen = set()
+        for i, mask in enumerate(masks):
+            if not mask & self.sequence_starts:
+                continue
+            for key, first, rest in self.sequences:  # in added order: the order ties come out in
+                if not mask & first or i + len(rest) >= n:
+                    continue
+                k = i
+                for bit in rest:
+                    k += 1
+                    if not masks[k] & bit:
+                        break
+                else:
+                    if (key, i, k + 1) not in seen:  # the Matcher reports a span once per key
+                        seen.add((key, i, k + 1))
+                        matches.append((key, i, k + 1))
+        return matches
 
     def __call__(self, doc):
-        matches = self.matcher(doc)
+        matches = self._token_matches(doc)
         matches.extend(self.phrase_matcher(doc))
         matches.sort(key=lambda match: (match[1], match[2]))
         label_and_id = self._label_and_id
@@ -65,6 +182,45 @@ class PatternRuler:
             for key, start, end in matches
         ]
         return doc
+
+
+# The attribute values a PhraseMatcher compares, computed from a word without a Doc: spaCy's
+# lexeme getters for these are plain str methods (LOWER is str.lower; ORTH is the text itself).
+_WORD_ATTR = {"LOWER": str.lower, "ORTH": lambda word: word}
+
+
+def phrase_patterns(nlp: Language, attr: str, phrases: Sequence[str]) -> list:
+    """PhraseMatcher patterns for `phrases` as `PhraseMatcher.add` takes them.
+
+    Tokenizing thousands of phrases and building a Doc for each is most of the start-up cost of
+    the pipeline. A phrase whose space-separated words are each sure to stay one token -- only
+    letters, or a single character, and not a tokenizer special case unless that case keeps the
+    word whole ("'ll") -- is given as the words' attribute hashes, which PhraseMatcher accepts in
+    place of a Doc. Anything else goes through the tokenizer as before.
+    """
+    special_cases = getattr(nlp.tokenizer, "rules", None)
+    # Without the tokenizer's special cases there is no telling how it splits a word.
+    word_attr = _WORD_ATTR.get(attr.upper()) if special_cases is not None else None
+    strings = nlp.vocab.strings
+
+    def one_token(word: str) -> bool:
+        if not word or word.isspace():
+            return False
+        case = special_cases.get(word)
+        if case is not None:
+            return len(case) == 1 and case[0].get(ORTH) == word
+        return word.isalpha() or len(word) == 1
+
+    patterns: list = []
+    tokenized: list[str] = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if word_attr is not None and all(one_token(w) for w in words):
+            patterns.append([strings.add(word_attr(w)) for w in words])
+        else:
+            tokenized.append(phrase)
+    patterns.extend(nlp.tokenizer.pipe(tokenized))
+    return patterns
 
 
 @Language.factory("smartlint_ruler", default_config={"phrase_matcher_attr": "LOWER"})
