@@ -90,16 +90,17 @@ class Linter:
         return report
 
     def score_many(self, items: Iterable[tuple], kinds: Iterable[str] | None = None) -> Iterator[Report]:
-        """Score (id, text, reference_date) triples in order, batched through the NLP pipeline;
-        `kinds`, if given, says what each statement is (see judge)."""
-        ids: deque[str | None] = deque()  # filled as nlp.pipe reads ahead, emptied in order
+        """Score (id, text, reference_date) triples in order, batched through the NLP pipeline.
+        What each statement is (see judge) comes from `kinds`, or from a fourth item element."""
+        pending: deque[tuple[str | None, str | None]] = deque()  # filled as nlp.pipe reads ahead
         known_kinds = iter(kinds) if kinds is not None else None
 
         def texts():
-            for item_id, text, reference_date in items:
-                ids.append(item_id)
-                yield text, reference_date
+            for item in items:
+                kind = next(known_kinds) if known_kinds is not None else (item[3] if len(item) > 3 else None)
+                pending.append((item[0], kind))
+                yield item[1], item[2]
 
         for facts in self.analyzer.analyze_many(texts()):
-            kind = next(known_kinds) if known_kinds is not None else None
-            yield self.judge(facts, id=ids.popleft(), kind=kind)
+            item_id, kind = pending.popleft()
+            yield self.judge(facts, id=item_id, kind=kind)

@@ -43,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fail when a goal or KPI scores under N (0-100)")
     parser.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="reference date (default: today)")
+    parser.add_argument("--jobs", type=int, metavar="N", default=None,
+                        help="worker processes (default: all cores for large inputs)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="with -, the name to report and whose extension picks the reader (default: text)")
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     check_selectors(args.select or [], known_ids, "--select")
     check_selectors(args.ignore, known_ids, "--ignore")
 
-    _score(inputs, today)
+    _score(inputs, today, args.jobs)
     findings = _collect_findings(inputs, packs, args, known_ids)
     rules = {rule.id: rule for pack in packs.values() for rule in pack}
     result = CheckResult(
@@ -124,9 +126,10 @@ def _read_stdin() -> str:
     return decode_plan("-", data)
 
 
-def _score(inputs: list[_Input], today) -> None:
+def _score(inputs: list[_Input], today, requested_jobs: int | None = None) -> None:
     """Every statement of every file through one score_many per distinct NLP setting."""
-    from smartlint.api import Linter, Settings
+    from smartlint.api import Settings
+    from smartlint.parallel import resolve_jobs, score_many
     from smartlint.sources.linking import link_to_parent
 
     groups: dict[tuple, list[_Input]] = {}
@@ -136,9 +139,9 @@ def _score(inputs: list[_Input], today) -> None:
         statements = [(item, s) for item in members for s in item.document.statements()]
         if not statements:
             continue
-        linter = Linter(Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs)))
-        reports = linter.score_many(((None, s.text, today) for _, s in statements),
-                                    kinds=[s.kind for _, s in statements])
+        settings = Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs))
+        jobs = resolve_jobs(requested_jobs, n_items_hint=len(statements))
+        reports = score_many(((None, s.text, today, s.kind) for _, s in statements), settings, jobs=jobs)
         for (item, statement), report in zip(statements, reports):
             item.reports[statement] = report
         for item in members:

@@ -14,6 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="reference date for relative times (default: today)")
     parser.add_argument("--fiscal-year-start", type=int, metavar="MONTH", default=1,
                         help="first month of the fiscal year (1-12); FY and H1/H2 follow it")
+    parser.add_argument("--jobs", type=int, metavar="N", default=None,
+                        help="worker processes for --batch (default: all cores for large inputs)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,23 +33,20 @@ def run(args: argparse.Namespace) -> int:
         text = statement_from_args(args.text)
     items = read_batch(args.batch, today) if args.batch else None
 
-    from smartlint.extract import extract_items
-    from smartlint.nlp.pipeline import Analyzer
-
-    analyzer = Analyzer(fiscal_year_start=args.fiscal_year_start)
     out = sys.stdout
     if items is None:
-        facts = analyzer.analyze(text, today)
+        from smartlint.extract import extract_items
+        from smartlint.nlp.pipeline import Analyzer
+
+        facts = Analyzer(fiscal_year_start=args.fiscal_year_start).analyze(text, today)
         out.write(json.dumps({"id": None, "predicted": extract_items(facts)}, ensure_ascii=False) + "\n")
         return 0
-    pending: deque = deque()
 
-    def texts():
-        for item in items:
-            pending.append(item.id)
-            yield item.text, item.reference_date
+    from smartlint.parallel import extract_many, file_size_hint, resolve_jobs
 
-    for facts in analyzer.analyze_many(texts()):
-        out.write(json.dumps({"id": pending.popleft(), "predicted": extract_items(facts)}, ensure_ascii=False) + "\n")
+    jobs = resolve_jobs(args.jobs, size_bytes_hint=file_size_hint(args.batch))
+    batch = ((item.id, item.text, item.reference_date) for item in items)
+    for found in extract_many(batch, args.fiscal_year_start, jobs=jobs):
+        out.write(json.dumps({"id": found.id, "predicted": found.predicted}, ensure_ascii=False) + "\n")
     out.flush()
     return 0

@@ -13,6 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="reference date for relative times (default: today)")
     parser.add_argument("--format", choices=("text", "json"), default=None, help="output format (batch: json lines)")
     parser.add_argument("--min-score", type=int, metavar="N", help="exit 1 when a score is under N")
+    parser.add_argument("--jobs", type=int, metavar="N", default=None,
+                        help="worker processes for --batch (default: all cores for large inputs)")
     parser.add_argument("--fiscal-year-start", type=int, metavar="MONTH", default=1, help="first month of the fiscal year (1-12)")
 
 
@@ -46,15 +48,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_batch(args: argparse.Namespace, today) -> int:
-    from smartlint.api import Linter, Settings
+    from smartlint.api import Settings
+    from smartlint.parallel import file_size_hint, resolve_jobs, score_lines
 
-    linter = Linter(Settings(fiscal_year_start=args.fiscal_year_start))
+    jobs = resolve_jobs(args.jobs, size_bytes_hint=file_size_hint(args.batch))
     items = ((item.id, item.text, item.reference_date) for item in read_batch(args.batch, today))
     below = False
     out = sys.stdout
-    for report in linter.score_many(items):
-        out.write(report.model_dump_json() + "\n")
-        if args.min_score is not None and report.score < args.min_score:
+    for line in score_lines(items, Settings(fiscal_year_start=args.fiscal_year_start), jobs=jobs):
+        out.write(line.json + "\n")
+        if args.min_score is not None and line.score < args.min_score:
             below = True
     out.flush()
     return 1 if below else 0
