@@ -287,3 +287,9 @@ def test_lemmas_helper():
     assert lemma("launched") == "launch"
     assert lemma("grew") == "grow"
     assert is_known_word("revenue") and not is_known_word("Linkdin")
+
+
+def test_a_reason_clause_keeps_a_closing_percent_sign(analyzer):
+    text = "We will cut wait times by 20% by June 30, 2026, so that on-time care reaches 100%."
+    [reason] = found(analyzer, text, "RATIONALE")
+    assert reason.text == "so that on-time care reaches 100%"

@@ -264,7 +264,8 @@ class LexiconInterpreter:
                     w.lower[after] in {"and", "but"} and after + 1 < end
                     and w.lower[after + 1] in {"we", "i"}):
                 return i
-        while end > c.end and (w.is_punct(end - 1) or w.is_space(end - 1)):
+        # only sentence punctuation is trimmed: "to 100%" keeps its "%"
+        while end > c.end and (w.text[end - 1] in TRAILING_PUNCT or w.is_space(end - 1)):
             end -= 1
         return end
 
@@ -631,6 +632,9 @@ def _near_number(w: Words, start: int, end: int) -> bool:
 
 def _numeric(w: Words, i: int) -> bool:
     return bool(DIGIT.search(w.text[i])) or w.doc[i].like_num
+
+
+TRAILING_PUNCT = frozenset(".,;:!?…")
 
 
 def _opens_deadline(w: Words, i: int, end: int) -> bool:
