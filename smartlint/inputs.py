@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from smartlint.errors import SmartlintError
 
@@ -26,6 +27,28 @@ def parse_today(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise SmartlintError(f"--today {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def read_file_bytes(path: str, error: type[Exception] = SmartlintError, what: str = "file") -> bytes:
+    """A file's bytes, or `error` with one line naming the path and what went wrong."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not a {what}") from None
+    except OSError as problem:
+        raise error(f"{path}: cannot read ({problem.strerror or problem})") from None
+
+
+def check_text_or_batch(args, example: str) -> None:
+    """The checks `score` and `extract` share: TEXT or --batch (one of them) and a fiscal month."""
+    if not 1 <= args.fiscal_year_start <= 12:
+        raise SmartlintError("--fiscal-year-start must be a month number from 1 to 12")
+    if args.batch and args.text:
+        raise SmartlintError("give either TEXT or --batch FILE, not both")
+    if args.batch is None and not args.text:
+        raise SmartlintError(f"no text given: {example}")
 
 
 def check_statement(text: str, where: str = "the goal") -> str:

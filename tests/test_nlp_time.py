@@ -285,3 +285,50 @@ def test_a_weekday_before_a_full_date_is_part_of_it(analyzer):
 def test_a_sentence_full_stop_is_not_part_of_a_month(analyzer):
     assert only(analyzer, "Launch the shop by June.").text == "by June"
     assert only(analyzer, "Launch the shop by Jun. 2027").text == "by Jun. 2027"
+
+
+# Python's calendar holds years 1 to 9999. A time that lands outside it is still a time the goal
+# names, so it stays a mention, but without a value: never an exception, never a made-up date.
+LAST_DAY = dt.date(9999, 12, 31)
+FIRST_DAY = dt.date(1, 1, 1)
+
+
+@pytest.mark.parametrize("text, ref, said", [
+    ("Ship it by June in 20000 years.", REF, "by June in 20000 years"),
+    ("Ship it in 9000 years.", dt.date(2026, 6, 1), "in 9000 years"),
+    ("Close the books by next year.", LAST_DAY, "by next year"),
+    ("Launch next June.", LAST_DAY, "next June"),
+    ("Hire two people by Q2.", LAST_DAY, "by Q2"),
+    ("Repeat what worked last year.", FIRST_DAY, "last year"),
+    ("Finish by the end of next month.", LAST_DAY, "by the end of next month"),
+    ("Plan for the next 3 months.", LAST_DAY, "for the next 3 months"),
+    ("Do it by the first half.", dt.date(9999, 11, 2), "by the first half"),
+])
+def test_a_time_past_the_calendar_is_unresolved(analyzer, text, ref, said):
+    found = times(analyzer, text, ref)
+    assert [m.text for m in found] == [said]
+    assert found[0].resolved is False and found[0].value is None
+
+
+def test_the_calendar_edges_still_resolve_what_fits(analyzer):
+    assert only(analyzer, "Close the books this year.", LAST_DAY).value == rng("9999-01-01", "9999-12-31")
+    assert only(analyzer, "Open a shop next year.", FIRST_DAY).value == rng("0002-01-01", "0002-12-31")
+    assert only(analyzer, "Open it in 7973 years.", REF).value == "9999-01-15"
+
+
+@pytest.mark.parametrize("year, month", [(0, 1), (10000, 1), (9999, 12), (1, 1)])
+def test_calendar_helpers_return_none_outside_the_calendar(year, month):
+    inside = 1 <= year <= 9999
+    assert (cal.month_range(year, month) is not None) == inside
+    assert (cal.year_range(year) is not None) == inside
+    assert (cal.quarter_range(year, 4) is not None) == inside
+
+
+def test_calendar_helpers_stop_at_the_last_day():
+    assert cal.add_months(dt.date(9999, 12, 1), 1) is None
+    assert cal.add_months(dt.date(1, 1, 31), -1) is None
+    assert cal.week_range(LAST_DAY) is None  # its Sunday is in year 10000
+    assert cal.fiscal_year_range(1, start_month=4) is None  # would start in year 0
+    assert cal.fiscal_year_range(2027, start_month=4) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    assert cal.half_range(9999, 2, start_month=1) == (dt.date(9999, 7, 1), LAST_DAY)
+    assert cal.shift(LAST_DAY, cal.Span(days=1)) is None

@@ -27,7 +27,7 @@ FRAGMENTS = [
     "15 people a month", "twice a week", "because", "so that", "in order to", "on LinkedIn",
     "on Instagram and TikTok and YouTube and X and Reddit", "100% of customers", "zero defects",
     "never", "top 10", "Windows 11", "COVID-19", "v2.3.1", "1e999", "99999999999999999999999%",
-    "-0", "0.000", "by 31/02/2026", "by Q5", "in 3000 years", "within 0 days",
+    "-0", "0.000", "by 31/02/2026", "by Q5", "in 3000 years", "within 0 days", "by 9999", "in 10000 years",
     "$-5", "from 60 to 40", "by 200% within a month", "—", "…", "(", ")", "\"", "'", ",", ".",
     "- ", "#", "\n", "\t", "  ",
 ]
@@ -150,19 +150,21 @@ def test_a_100000_character_text(linter):
         assert_slices(text, mention.start, mention.end, mention.text)
 
 
-# Minimal crashes found by these properties, reported to the owners of the time grammar: a
-# relative time resolved past year 9999 (or before year 1) raises instead of being left unresolved.
-# When these pass, move "by 9999" and "in 10000 years" back into FRAGMENTS.
-KNOWN_TIME_OVERFLOWS = [
+# Minimal crashes these properties once found: a relative time resolved past year 9999 (or before
+# year 1) raised instead of being left unresolved. Kept as fixed examples. With a reference date
+# in the last five years of the calendar the coach's far-deadline check still overflows
+# (smartlint/coach/anatomy.py realism_flags builds a date five years ahead); reported to its owner.
+_FAR_DEADLINE_OVERFLOW = pytest.mark.xfail(
+    reason="reported: coach.anatomy.realism_flags builds year reference+5", raises=ValueError, strict=False)
+TIME_OVERFLOWS = [
     ("by May in 10000 years", dt.date(2026, 1, 15)),
-    ("by next year", dt.date(9999, 12, 31)),
-    ("next May", dt.date(9999, 12, 31)),
-    ("by Q1", dt.date(9999, 12, 31)),
+    pytest.param("by next year", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
+    pytest.param("next May", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
+    pytest.param("by Q1", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
     ("last year", dt.date(1, 1, 1)),
 ]
 
 
-@pytest.mark.xfail(reason="reported: time resolution past year 9999 raises", strict=False)
-@pytest.mark.parametrize(("text", "reference_date"), KNOWN_TIME_OVERFLOWS)
+@pytest.mark.parametrize(("text", "reference_date"), TIME_OVERFLOWS)
 def test_times_beyond_the_calendar_are_unresolved_not_errors(linter, text, reference_date):
     assert_report_holds(text, linter.score(text, reference_date))

@@ -77,7 +77,7 @@ def test_batch_keeps_ids_order_and_per_line_reference_dates(tmp_path):
         (["score", "--batch", "-"], b'{"id": 1, "text": "ok goal"}\n{not json}\n', "stdin:2"),
         (["score", "--batch", "-"], b'{"id": 1}\n', "text"),
         (["score", "--batch", "/no/such/file.jsonl"], None, "no such file"),
-        (["score"], None, "no goal"),
+        (["score"], None, "no text given"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args, stdin, fragment):

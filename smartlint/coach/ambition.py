@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lemminflect import getInflection, getLemma
-
 from smartlint.coach.anatomy import DOWN_VERBS, OBJECT_BOUNDARY, Anatomy, Word
-from smartlint.coach.edits import Edit, base_form
+from smartlint.coach.edits import Edit, base_form, inflections
 from smartlint.engine.rubric import EXTREME_FACTOR, EXTREME_GROWTH_PER_MONTH, MAX_CHANNELS, MAX_YEARS
 from smartlint.engine.rubric import STRETCH_GROWTH_PERCENT
 from smartlint.engine.lexicon import ABSOLUTE
 from smartlint.engine.view import GoalView, growth_percent
+from smartlint.nlp import lemmas
 
 HUNDRED = re.compile(r"^(?:100\s?%|one\s+hundred\s+per\s?cent)$", re.I)
 # between two items of one list of channels: ", ", " and ", ", or ", " & ", "/"
@@ -118,7 +117,7 @@ def _zero(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
             if w.lower in OBJECT_BOUNDARY or not w.text[0].isalpha():
                 break
             noun = w.lower
-        plural = noun.endswith("s") and getLemma(noun, "NOUN")[0] != noun
+        plural = noun.endswith("s") and lemmas.lemma(noun, "NOUN") != noun
         out.edits.append(Edit(piece.start, piece.end, f"{target} {'fewer' if plural else 'less'}", "A", 1))
     out.notes.append(f"on the way to {piece.text}")
 
@@ -159,7 +158,7 @@ def _no_noun(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
     if not following:
         return
     noun = following[0]
-    plural = getInflection(noun.lower, "NNS")
+    plural = inflections(noun.lower, "NNS")
     if plural and plural[0] != noun.lower:
         out.edits.append(Edit(noun.start, noun.end, plural[0], "A", 1))
     rest = following[1:3]
@@ -167,7 +166,7 @@ def _no_noun(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
         next_word = following[2] if len(following) > 2 else None
         out.edits.append(Edit(rest[0].start, next_word.start if next_word else rest[0].end, "", "A", 1))
         rest = rest[1:]
-    if rest and rest[0].lower.endswith("s") and getLemma(rest[0].lower, "VERB")[0] != rest[0].lower:
+    if rest and rest[0].lower.endswith("s") and lemmas.lemma(rest[0].lower, "VERB") != rest[0].lower:
         out.edits.append(Edit(rest[0].start, rest[0].end, base_form(rest[0].text), "A", 1))
     out.notes.append("on the way to none")
 

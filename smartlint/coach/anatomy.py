@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from lemminflect import getAllLemmas
 
 from smartlint.facts import Facts, Mention
+from smartlint.nlp import lemmas
 
 # a number with separators ("1,200", "24.04") is one word: its comma is no clause boundary
 WORD = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -120,11 +120,9 @@ class Anatomy:
 @lru_cache(maxsize=4096)
 def verb_lemma(word: str) -> str | None:
     """The base form when `word` can be a verb (known to lemminflect's dictionary)."""
-    lower = word.lower()
-    lemmas = getAllLemmas(lower, "VERB")
-    if not lemmas:
+    if "VERB" not in lemmas.word_classes(word):
         return None
-    return lemmas["VERB"][0]
+    return lemmas.lemma(word, "VERB")
 
 
 _new_word = tuple.__new__

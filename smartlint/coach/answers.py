@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
 
 from smartlint.coach import edits as ed
 from smartlint.coach.anatomy import TIME_LABELS, Anatomy, analyze
@@ -12,6 +11,7 @@ from smartlint.coach.rewrite import ORDER_METHOD, deadline_edits, finish, reason
 from smartlint.coach.when import NotADeadline, latest_day
 from smartlint.errors import SmartlintError
 from smartlint.facts import Facts
+from smartlint.nlp.lemmas import word_classes
 from smartlint.nlp.numwords import parse_number
 
 MAX_ANSWER_CHARS = 300
@@ -76,7 +76,7 @@ def _clean(answer: str) -> str:
 
 
 def _known_words(answer: str) -> list[str]:
-    return [w for w in _LETTERS.findall(answer) if getAllLemmas(w.lower()) or w.lower() in _FUNCTION_WORDS]
+    return [w for w in _LETTERS.findall(answer) if word_classes(w) or w.lower() in _FUNCTION_WORDS]
 
 
 _FUNCTION_WORDS = frozenset("a an the of to and or for in on at by with our my your their its we i us "
@@ -172,7 +172,7 @@ def _fold_measurable(anatomy: Anatomy, answer: str) -> list[Edit]:
             return [Edit(anatomy.predicate.start, anatomy.predicate.end, lower.split()[0], "M", 2)]
         return [Edit(anatomy.object_end, anatomy.object_end, f" {preposition} {answer}", "M", 2)]
     first = lower.split()[0]
-    if ed.base_form(first) == first and getAllLemmas(first, "VERB") and not _is_number_answer(first):
+    if ed.base_form(first) == first and "VERB" in word_classes(first) and not _is_number_answer(first):
         return [Edit(anatomy.tail, anatomy.tail, f" and {answer}", "M", 3)]
     return [Edit(anatomy.tail, anatomy.tail, f", reaching {answer}", "M", 3)]
 
@@ -246,11 +246,11 @@ def _reason_phrase(answer: str) -> str:
         return "so that " + answer[3:]
     words = lower.split()
     first = words[0]
-    if getAllLemmas(first, "VERB") and ed.base_form(first) == first and not getAllLemmas(first, "NOUN"):
+    if "VERB" in word_classes(first) and ed.base_form(first) == first and not "NOUN" in word_classes(first):
         return "in order to " + lower[0] + answer[1:]
     if any(w in _FINITE_HINTS for w in words) or words[0] in ("we", "i", "they", "it", "our", "customers"):
         return "so that " + (answer if answer.startswith("I ") else answer[0].lower() + answer[1:])
-    if any(ed.base_form(w) != w and w.endswith("s") and getAllLemmas(w, "VERB") for w in words[1:]):
+    if any(ed.base_form(w) != w and w.endswith("s") and "VERB" in word_classes(w) for w in words[1:]):
         return "so that " + answer[0].lower() + answer[1:]
     return "to support " + answer[0].lower() + answer[1:]
 
@@ -264,7 +264,7 @@ def _fold_specific(anatomy: Anatomy, answer: str, vague_aim: bool | None) -> lis
         return [Edit(anatomy.tail, anatomy.tail, " " + ed.lower_first(answer), "S", ORDER_METHOD)]
     if vague_aim if vague_aim is not None else _vague_core(anatomy):
         first = lower.split()[0]
-        if getAllLemmas(first, "VERB") and ed.base_form(first) == first and not getAllLemmas(first, "NOUN"):
+        if "VERB" in word_classes(first) and ed.base_form(first) == first and not "NOUN" in word_classes(first):
             phrase = lower[0] + answer[1:]
         else:
             phrase = "increase " + answer

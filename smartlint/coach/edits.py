@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getInflection, getLemma
-
 from smartlint.coach.anatomy import (
     ADVERBS_BEFORE_VERB,
     COMPARATIVES,
@@ -22,6 +20,7 @@ from smartlint.coach.anatomy import (
     Anatomy,
     Word,
 )
+from smartlint.nlp import lemmas
 from smartlint.report import Dimension
 
 # Intent verbs that need "to" before the predicate we write ("We want to increase ...").
@@ -79,10 +78,19 @@ def lower_first(word: str) -> str:
     return word
 
 
+def inflections(lemma: str, tag: str) -> tuple[str, ...]:
+    """lemminflect's forms of `lemma` for a Penn tag ("NNS", "VBG"); empty if it has none.
+
+    Imported here, not at module level: importing lemminflect imports spaCy, and its inflection
+    table (about half a second) is only needed when a rewrite actually inflects a word."""
+    from lemminflect import getInflection
+
+    return getInflection(lemma, tag) or ()
+
+
 @lru_cache(maxsize=4096)
 def base_form(word: str) -> str:
-    lemma = getLemma(word.lower(), "VERB")
-    return lemma[0] if lemma else word.lower()
+    return lemmas.lemma(word, "VERB")
 
 
 def inflect_like(lemma: str, model: str) -> str:
@@ -92,9 +100,9 @@ def inflect_like(lemma: str, model: str) -> str:
     if lower == base:
         return lemma
     for tag in ("VBG", "VBZ", "VBD", "VBN"):
-        forms = getInflection(base, tag)
+        forms = inflections(base, tag)
         if forms and lower in forms:
-            inflected = getInflection(lemma, tag)
+            inflected = inflections(lemma, tag)
             return inflected[0] if inflected else lemma
     return lemma
 
@@ -270,7 +278,7 @@ def every_single_edits(anatomy: Anatomy, target: str) -> list[Edit]:
     if head_index is None:
         return []
     head = phrase[head_index]
-    plural = getInflection(head.lower, "NNS")
+    plural = inflections(head.lower, "NNS")
     edits = [Edit(found.start(), found.end(), f"{target} of", "A", order=1)]
     if plural and plural[0] != head.lower:
         edits.append(Edit(head.start, head.end, plural[0], "A", order=1))
@@ -287,7 +295,7 @@ OBJECT_BOUNDARY_WORDS = frozenset("at in on for with by within over to from of t
 
 def _looks_like_verb_after_noun(word: str) -> bool:
     """"completes", "waits": a third-person verb (its base form differs and it ends in s)."""
-    return word.endswith("s") and base_form(word) != word and bool(getLemma(word, "VERB"))
+    return word.endswith("s") and base_form(word) != word and bool(lemmas.lemma(word, "VERB"))
 
 
 def _in_mention(anatomy: Anatomy, word: Word) -> bool:

@@ -19,16 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from smartlint.errors import SmartlintError
-    from smartlint.inputs import parse_today, read_batch, statement_from_args
+    from smartlint.inputs import check_text_or_batch, parse_today, read_batch, statement_from_args
 
     today = parse_today(args.today)
-    if not 1 <= args.fiscal_year_start <= 12:
-        raise SmartlintError("--fiscal-year-start must be a month number from 1 to 12")
-    if args.batch and args.text:
-        raise SmartlintError("give either TEXT or --batch FILE, not both")
-    if args.batch is None and not args.text:
-        raise SmartlintError('no text given: smartlint extract "Sign 15 new clients a month by Q3 2026"')
+    check_text_or_batch(args, 'smartlint extract "Sign 15 new clients a month by Q3 2026"')
     if not args.batch:
         text = statement_from_args(args.text)
     items = read_batch(args.batch, today) if args.batch else None

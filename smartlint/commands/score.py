@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from smartlint.inputs import parse_today, read_batch, statement_from_args
+from smartlint.inputs import check_text_or_batch, parse_today, read_batch, statement_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,12 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from smartlint.errors import SmartlintError
 
     today = parse_today(args.today)
-    if not 1 <= args.fiscal_year_start <= 12:
-        raise SmartlintError("--fiscal-year-start must be a month number from 1 to 12")
-    if args.batch and args.text:
-        raise SmartlintError("give either TEXT or --batch FILE, not both")
-    if args.batch is None and not args.text:
-        raise SmartlintError("no goal given: smartlint score \"Grow newsletter sign-ups by 20% by June 30\"")
+    check_text_or_batch(args, 'smartlint score "Grow newsletter sign-ups by 20% by June 30, 2026"')
     if args.batch and args.format == "text":
         raise SmartlintError("--batch writes JSON lines; --format text is not available with it")
     if args.batch:

@@ -85,10 +85,13 @@ class StatementRule(RuleBase):
         return f" Silent when the goal has: {', '.join(self.unless)}." if self.unless else ""
 
     def silenced(self, view: GoalView) -> bool:
-        return any(FACTS[name](view) for name in self.unless)
+        for name in self.unless:  # a loop, not any(): this runs for every rule on every goal
+            if FACTS[name](view):
+                return True
+        return False
 
     def check(self, view: GoalView) -> list[Hit]:
-        if self.silenced(view):
+        if self.unless and self.silenced(view):
             return []
         return self.hits(view)  # each kind defines hits()
 
@@ -116,8 +119,9 @@ class Requires(StatementRule):
         return f"Fires when the goal has none of: {', '.join(self.facts)}." + self._unless_text()
 
     def hits(self, view: GoalView) -> list[Hit]:
-        if any(FACTS[name](view) for name in self.facts):
-            return []
+        for name in self.facts:
+            if FACTS[name](view):
+                return []
         return [self.whole(view)]
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 # Digits inside a word stay in it ("HbA1c"); digits at its end do not ("COVID-19" -> "COVID-").
-WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\d+(?=[A-Za-z]))*")
+# Written as runs of letters joined by digit runs: the same words as a lookahead per digit, about
+# twice as fast (every goal is tokenized with it several times).
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\d+[A-Za-z][A-Za-z'’-]*)*")
 
 # Function words, pronouns, auxiliaries and hedges: never the *what* of a goal.
 STOPWORDS = frozenset("""
@@ -174,13 +176,13 @@ handle handles close closes deliver delivers confirm confirms
 """.split())
 
 
-_NOT_CONTENT = STOPWORDS | GENERIC_VERBS | GENERIC_OBJECTS | MEASURE_WORDS | COMPARATIVES
+NOT_CONTENT = STOPWORDS | GENERIC_VERBS | GENERIC_OBJECTS | MEASURE_WORDS | COMPARATIVES
 
 
 def is_content_word(lowered: str) -> bool:
     """Whether a lower-cased word may name a concrete thing."""
     word = lowered.rstrip("'’")
-    return len(word) >= 3 and word not in _NOT_CONTENT
+    return len(word) >= 3 and word not in NOT_CONTENT
 
 
 def content_words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -20,6 +21,13 @@ TARGET_ROLES = (None, "target", "rate")
 WEAK_NUMBER_ROLES = ("baseline", "team_size", "rank")  # a number, but not the target (M1 at most)
 BOUNDED_KINDS = ("deadline", "period", "window", "point")
 DAYS_PER_MONTH = 30.44
+TIMED_LABELS = frozenset(TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME"))
+# Mentions whose words are not content words (numbers, times, owners, platforms, vague words).
+CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
+                                              "PLATFORM", "VAGUE_TERM", "CHANGE")
+# Mentions a scope phrase may not overlap.
+SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
+_APOSTROPHES = "'’"
 
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
@@ -33,6 +41,31 @@ class Piece(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class Intervals:
+    """Spans sorted by start, with the running maximum of their ends: whether any span contains or
+    overlaps a stretch is then one bisection, not a scan of every span (long texts stay linear)."""
+
+    __slots__ = ("starts", "max_ends")
+
+    def __init__(self, bounds):
+        bounds = sorted(bounds)
+        self.starts = [start for start, _ in bounds]
+        self.max_ends, top = [], None
+        for _, end in bounds:
+            top = end if top is None or end > top else top
+            self.max_ends.append(top)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Some span s, e with s <= start and end <= e."""
+        count = bisect_right(self.starts, start)
+        return count > 0 and self.max_ends[count - 1] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span s, e with s < end and start < e."""
+        count = bisect_left(self.starts, end)
+        return count > 0 and self.max_ends[count - 1] > start
 
 
 class lazy:
@@ -81,17 +114,26 @@ class GoalView:
         self.facts = facts
         self.start = start
         self.end = len(facts.text) if end is None else end
-        reasons = [m for m in facts.mentions if m.label == "RATIONALE"]
+        reasons, others = [], []
+        for m in facts.mentions:
+            (reasons if m.label == "RATIONALE" else others).append(m)
         self.reasons = reasons
-
-        def in_reason(m: Mention) -> bool:
-            return m.in_rationale or any(r.start <= m.start and m.end <= r.end for r in reasons)
-
-        self._outside_reason = [m for m in facts.mentions if m.label != "RATIONALE" and not in_reason(m)]
-        self.mentions = [m for m in self._outside_reason if self.start <= m.start and m.end <= self.end]
-        self._by_label: dict[str, list[Mention]] = {}
+        if reasons:
+            inside = Intervals((r.start, r.end) for r in reasons)
+            outside = [m for m in others if not m.in_rationale and not inside.contains(m.start, m.end)]
+        else:
+            outside = [m for m in others if not m.in_rationale]
+        self._outside_reason = outside
+        start, end = self.start, self.end
+        self.mentions = [m for m in outside if start <= m.start and m.end <= end]
+        by_label: dict[str, list[Mention]] = {}
         for m in self.mentions:
-            self._by_label.setdefault(m.label, []).append(m)
+            if m.label in by_label:
+                by_label[m.label].append(m)
+            else:
+                by_label[m.label] = [m]
+        self._by_label = by_label
+        self._cover: dict[tuple[str, ...], Intervals] = {}
 
     # -- text of the goal itself (the part, minus reason clauses) --------------------------------
     @lazy
@@ -109,21 +151,57 @@ class GoalView:
         return pieces
 
     def _regex_spans(self, pattern: re.Pattern) -> list[Piece]:
-        return [Piece(text=m.group(), start=offset + m.start(), end=offset + m.end())
+        return [Piece(m.group(), offset + m.start(), offset + m.end())
                 for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
 
+    def _cover_of(self, labels: tuple[str, ...]) -> Intervals:
+        """The part's mentions with these labels, as Intervals (built once per label set)."""
+        cover = self._cover.get(labels)
+        if cover is None:
+            by_label = self._by_label
+            cover = self._cover[labels] = Intervals(
+                (m.start, m.end) for label in labels if label in by_label for m in by_label[label])
+        return cover
+
     def _covered(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
-        return any(m.start < end and start < m.end for label in labels for m in self._by_label.get(label, ()))
+        return self._cover_of(labels).overlaps(start, end)
+
+    @lazy
+    def _tokens(self) -> tuple[list[str], list[tuple[int, int]]]:
+        """The goal's own words: their lower-cased forms and their (start, end), side by side, so
+        that a word becomes a Piece only when a property keeps it."""
+        lowers: list[str] = []
+        bounds: list[tuple[int, int]] = []
+        word = lexicon.WORD
+        for offset, text in self.goal_text_pieces:
+            if text.isascii():  # lower() keeps every offset, so one findall gives the forms
+                lowers += word.findall(text.lower())
+                spans = [m.span() for m in word.finditer(text)]
+            else:
+                matches = list(word.finditer(text))
+                lowers += [m.group().lower() for m in matches]
+                spans = [m.span() for m in matches]
+            bounds += [(offset + s, offset + e) for s, e in spans] if offset else spans
+        return lowers, bounds
+
+    def _word(self, index: int) -> Piece:
+        start, end = self._tokens[1][index]
+        return Piece(self.facts.text[start:end], start, end)
 
     # -- S: what, how, who, where ------------------------------------------------------------
     @lazy
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
-        skip = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
-                                              "PLATFORM", "VAGUE_TERM", "CHANGE")
-        covered = [(m.start, m.end) for m in self.mentions if m.label in skip]
-        return [piece for piece, lower in self.words if lexicon.is_content_word(lower)
-                and not any(s < piece.end and piece.start < e for s, e in covered)]
+        lowers, bounds = self._tokens
+        covered = self._cover_of(CONTENT_SKIP)
+        not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
+        found = []
+        for index, lower in enumerate(lowers):
+            # is_content_word inlined for the usual word with no trailing apostrophe
+            if (is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content) \
+                    and not covered.overlaps(*bounds[index]):
+                found.append(self._word(index))
+        return found
 
     @lazy
     def content_lemmas(self) -> list[str]:
@@ -132,15 +210,18 @@ class GoalView:
     @lazy
     def words(self) -> list[tuple[Piece, str]]:
         """Every word of the goal's own text with its lower-cased form (numbers' units included)."""
-        return [(Piece(m.group(), offset + m.start(), offset + m.end()), m.group().lower())
-                for offset, text in self.goal_text_pieces for m in lexicon.WORD.finditer(text)]
+        lowers = self._tokens[0]
+        return [(self._word(index), lower) for index, lower in enumerate(lowers)]
+
+    def _words_in(self, vocabulary: frozenset[str]) -> list[Piece]:
+        return [self._word(index) for index, lower in enumerate(self._tokens[0]) if lower in vocabulary]
 
     @lazy
     def deliverable_verbs(self) -> list[Piece]:
         """A verb of doing something verifiable ("launch", "publish"), by the ACTION facts or words."""
         spans = [Piece(text=m.text, start=m.start, end=m.end) for m in self.of("ACTION")
                  if str(m.value or m.text).lower() in lexicon.DELIVERABLE_VERBS]
-        spans += [piece for piece, lower in self.words if lower in lexicon.DELIVERABLES]
+        spans += self._words_in(lexicon.DELIVERABLES)
         return spans
 
     @lazy
@@ -164,8 +245,8 @@ class GoalView:
         found = [m for m in self.vague_terms
                  if any(w.lower() in lexicon.VAGUE_QUALITIES for w in lexicon.WORD.findall(str(m.value or m.text)))]
         # a vague quality the NLP pass leaves unmarked ("a lot happier", "feel good")
-        found += [p for p, lower in self.words if lower in lexicon.VAGUE_QUALITIES
-                  and not any(m.start <= p.start < m.end for m in found)]
+        found += [p for p in self._words_in(lexicon.VAGUE_QUALITIES)
+                  if not any(m.start <= p.start < m.end for m in found)]
         return found
 
     @lazy
@@ -187,9 +268,8 @@ class GoalView:
 
     @lazy
     def scopes(self) -> list[Piece]:
-        skip = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
         return [s for s in self._regex_spans(lexicon.SCOPE)
-                if not self._covered(s.start, s.end, skip)
+                if not self._covered(s.start, s.end, SCOPE_SKIP)
                 and s.text.split()[-1].lower() not in lexicon.MEASURE_WORDS]
 
     # -- facts by kind ------------------------------------------------------------------------
@@ -251,7 +331,7 @@ class GoalView:
 
     @lazy
     def _timed(self) -> list[Mention]:
-        return [m for m in self._outside_reason if m.label in TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME")]
+        return [m for m in self._outside_reason if m.label in TIMED_LABELS]
 
     def _is_service_window(self, m: Mention) -> bool:
         """"reply within 48 hours": a target for each case, not a deadline for the goal."""
@@ -364,8 +444,7 @@ class GoalView:
 
     @lazy
     def comparatives(self) -> list[Piece]:
-        return [p for p, lower in self.words
-                if lower in lexicon.COMPARATIVES and not self._covered(p.start, p.end, ("CHANGE",))]
+        return [p for p in self._words_in(lexicon.COMPARATIVES) if not self._covered(p.start, p.end, ("CHANGE",))]
 
     # -- A: realism ---------------------------------------------------------------------------
     @lazy
@@ -373,7 +452,7 @@ class GoalView:
         """"100% of", "zero", "never", "every single", "no X": targets no team can promise."""
         changes = self.changes
         spans = []
-        maybe = _ABSOLUTE_CUES.intersection(lower for _, lower in self.words) or "100" in self.facts.text
+        maybe = not _ABSOLUTE_CUES.isdisjoint(self._tokens[0]) or "100" in self.facts.text
         for span in (self._regex_spans(lexicon.ABSOLUTE) if maybe else ()):
             inside_change = any(c.start <= span.start and span.end <= c.end for c in changes)
             if inside_change and "100" in span.text:
@@ -439,15 +518,15 @@ class GoalView:
     @lazy
     def results(self) -> list[Piece]:
         """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
-        words = self.words
+        lowers, bounds = self._tokens
         found = []
-        for index, (word, lemma) in enumerate(words):
+        for index, lemma in enumerate(lowers):
             if lemma not in lexicon.RESULT_WORDS:
                 continue
-            following = words[index + 1][1] if index + 1 < len(words) else ""
-            if following and words[index + 1][0].start - word.end <= 1 and _modifies(following):
+            following = lowers[index + 1] if index + 1 < len(lowers) else ""
+            if following and bounds[index + 1][0] - bounds[index][1] <= 1 and _modifies(following):
                 continue  # "sales leads", "customer database": the word only modifies the head noun
-            found.append(word)
+            found.append(self._word(index))
         return found
 
     @lazy

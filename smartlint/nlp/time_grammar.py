@@ -14,10 +14,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from smartlint.nlp import time_resolve as cal
 from smartlint.nlp.numwords import parse_number, parse_ordinal
-from smartlint.nlp.time_resolve import DAY, Span
+from smartlint.nlp.time_resolve import Span
 
 
 @dataclass
@@ -96,9 +97,6 @@ _UNIT_FIELD = {"year": "years", "yr": "years", "month": "months", "week": "weeks
 _RE_MON = re.compile(MON)
 _RE_YEAR = re.compile(YEAR)
 _RE_DUR1 = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?P<u>{UNIT})(?:\s+and\s+(?:a\s+)?(?P<frac>half|quarter))?")
-_RE_ORDW = re.compile(ORDW)
-_RE_DAYNUM = re.compile(DAYNUM)
-_RE_CARDDAY = re.compile(CARDDAY)
 
 
 def month_number(word: str) -> int | None:
@@ -195,8 +193,8 @@ def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
     relative = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "day after tomorrow": 2,
                 "day before yesterday": -2}
     if text in relative:
-        fields.absolute = ref + relative[text] * DAY
-        return fields
+        fields.absolute = cal.plus_days(ref, relative[text])
+        return fields if fields.absolute else None
     if re.fullmatch(YEAR4, text):
         fields.year, fields.year_only = int(text), True
         return fields
@@ -280,6 +278,16 @@ def _date(day: dt.date | None) -> Result:
     return None if day is None else ("DATE", day.isoformat(), day, day)
 
 
+# A time that is clearly read but falls outside the calendar Python can represent (years 1-9999):
+# a mention without a value, rather than an error or a wrong date.
+UNRESOLVED_DATE: Result = ("DATE", None, None, None)
+UNRESOLVED_RANGE: Result = ("DATE_RANGE", None, None, None)
+
+
+def _period(bounds: cal.Bounds) -> Result:
+    return UNRESOLVED_RANGE if bounds is None else _range(*bounds)
+
+
 def r_date(m: re.Match, ctx: Context) -> Result:
     text = m["d"]
     if re.fullmatch(r"\d{1,2}/\d{1,2}", text):
@@ -321,6 +329,8 @@ def r_range(m: re.Match, ctx: Context) -> Result:
         rel_month = re.search(r"(this|next|following) month", trail)
         if rel_month:
             base = ref if rel_month[1] == "this" else cal.add_months(ref.replace(day=1), 1)
+            if base is None:
+                return UNRESOLVED_RANGE
             for side in (a, b):
                 if side.month is None:
                     side.month, side.year = base.month, base.year
@@ -360,7 +370,9 @@ def r_range(m: re.Match, ctx: Context) -> Result:
         if b.absolute:
             end = b.absolute
         else:
-            end = cal.safe_date(b.year, b.month, b.day) if b.year else cal.next_occurrence(start - DAY, b.month, b.day)
+            before_start = cal.plus_days(start, -1) if start else None
+            end = cal.safe_date(b.year, b.month, b.day) if b.year else (
+                cal.next_occurrence(before_start, b.month, b.day) if before_start else None)
     else:
         if a.year is None and b.year is not None:
             a.year = b.year
@@ -376,7 +388,7 @@ def r_range(m: re.Match, ctx: Context) -> Result:
         end = cal.safe_date(b.year, b.month, b.day)
         if start and end and end < start:
             if not re.search(r"\d{4}|thousand", m["b"] + trail):
-                end = cal.safe_date(b.year + 1, b.month, b.day)
+                end = cal.safe_date(b.year + 1, b.month, b.day) if cal.in_calendar(b.year + 1) else None
     if start is None or end is None:
         return None
     return _range(start, end)
@@ -395,7 +407,7 @@ def r_month_year(m: re.Match, ctx: Context) -> Result:
         month, year = month_number(mon.group(0)), year_value(year_match.group(0))
     if not year or not 1 <= month <= 12:
         return None
-    return _range(*cal.month_range(year, month))
+    return _period(cal.month_range(year, month))
 
 
 _MODAL_FOLLOWERS = re.compile(
@@ -429,7 +441,7 @@ def r_month_rel(m: re.Match, ctx: Context) -> Result:
         year = ref.year + int(amount)
     else:
         year = rel_year(m["ry"], ref)
-    return _range(*cal.month_range(year, month)) if year else None
+    return _period(cal.month_range(year, month)) if year is not None else None
 
 
 def r_month(m: re.Match, ctx: Context) -> Result:
@@ -437,7 +449,7 @@ def r_month(m: re.Match, ctx: Context) -> Result:
     if word in ("may", "march", "mar") and not (m["lead"] or m["the"]) or _modal(m, word):
         return None  # "we may", "march forward"
     month = month_number(word)
-    return _range(*cal.month_range(cal.month_year_from(ctx.reference, month), month))
+    return _period(cal.month_range(cal.month_year_from(ctx.reference, month), month))
 
 
 def r_year(m: re.Match, ctx: Context) -> Result:
@@ -445,11 +457,11 @@ def r_year(m: re.Match, ctx: Context) -> Result:
     if year is None:
         return None
     if m["fiscal"]:
-        return _range(*cal.fiscal_year_range(year, ctx.fiscal_start))
-    return _range(*cal.year_range(year))
+        return _period(cal.fiscal_year_range(year, ctx.fiscal_start))
+    return _period(cal.year_range(year))
 
 
-def _period_of(unit: str, day: dt.date, ctx: Context, fiscal: bool = False) -> tuple[dt.date, dt.date]:
+def _period_of(unit: str, day: dt.date, ctx: Context, fiscal: bool = False) -> cal.Bounds:
     if unit == "week":
         return cal.week_range(day)
     if unit == "month":
@@ -480,13 +492,15 @@ def r_rel_period(m: re.Match, ctx: Context) -> Result:
     if offset == -1:
         day = cal.shift(ref, _STEP[unit], -1)
     elif offset == 2:
-        day = cal.shift(cal.shift(ref, _STEP[unit]), _STEP[unit])
-    return _range(*_period_of(unit, day, ctx, fiscal=bool(m["fiscal"])))
+        once = cal.shift(ref, _STEP[unit])
+        day = cal.shift(once, _STEP[unit]) if once else None
+    return _period(_period_of(unit, day, ctx, fiscal=bool(m["fiscal"])) if day else None)
 
 
 def r_rest_of(m: re.Match, ctx: Context) -> Result:
     ref = ctx.reference
-    return _range(ref, _period_of(_unit_name(m["unit"]), ref, ctx)[1])
+    bounds = _period_of(_unit_name(m["unit"]), ref, ctx)
+    return _range(ref, bounds[1]) if bounds else UNRESOLVED_RANGE
 
 
 def r_end_of(m: re.Match, ctx: Context) -> Result:
@@ -501,15 +515,18 @@ def r_end_of(m: re.Match, ctx: Context) -> Result:
     if what in ("week", "month", "quarter", "year", "fiscal year"):
         unit = "year" if what == "fiscal year" else what
         day = cal.shift(ref, _STEP[unit]) if rel == "next" else ref
-        end = _period_of(unit, day, ctx, fiscal=what == "fiscal year")[1]
+        bounds = _period_of(unit, day, ctx, fiscal=what == "fiscal year") if day else None
     elif month_number(what) is not None:
         # a bare month ("by the end of March"): its next occurrence, as for "by March"
-        end = cal.month_range(cal.month_year_from(ref, month_number(what)), month_number(what))[1]
+        bounds = cal.month_range(cal.month_year_from(ref, month_number(what)), month_number(what))
     else:
         inner = _find_best(what, ctx)
         if inner is None or inner[0] not in ("DATE_RANGE", "DATE"):
             return None
-        end = inner[3]
+        bounds = inner[2:] if inner[3] else None
+    if bounds is None:
+        return UNRESOLVED_RANGE
+    end = bounds[1]
     return _range(min(ref, end), end)
 
 
@@ -519,6 +536,8 @@ def _find_best(text: str, ctx: Context):
         return None
     r = readings[0]
     value = r.value
+    if value is None and r.label in ("DATE", "DATE_RANGE"):
+        return r.label, None, None, None  # read, but outside the calendar
     if r.label == "DATE":
         day = dt.date.fromisoformat(value)
         return r.label, value, day, day
@@ -531,16 +550,18 @@ _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3r
 
 
 def _future_or_given(ranges: Callable[[int], tuple[dt.date, dt.date]], year_text: str | None,
-                     ctx: Context) -> tuple[dt.date, dt.date] | None:
+                     ctx: Context) -> Result:
     """A period in a given year, or (no year) the next one that is not over yet."""
     ref = ctx.reference
     if year_text and not re.fullmatch(r"(the\s+)?year", year_text.strip()):
         year = rel_year(year_text, ref)
-        return ranges(year) if year else None
+        return _period(ranges(year)) if year is not None else None
     for year in (ref.year, ref.year + 1):
-        start, end = ranges(year)
-        if end >= ref:
-            return start, end
+        bounds = ranges(year)
+        if bounds is None:
+            return UNRESOLVED_RANGE
+        if bounds[1] >= ref:
+            return _range(*bounds)
     return None
 
 
@@ -548,38 +569,39 @@ def r_quarter(m: re.Match, ctx: Context) -> Result:
     quarter = int(m["qn"][1]) if m["qn"] else _ORDINAL_QUARTER[m["qw"]]
     if m["fyr"]:
         fiscal_year = year_value(m["fyr"])
-        return _range(*cal.fiscal_quarter_range(fiscal_year, quarter, ctx.fiscal_start))
-    found = _future_or_given(lambda y: cal.quarter_range(y, quarter), m["yr"], ctx)
-    return _range(*found) if found else None
+        return _period(cal.fiscal_quarter_range(fiscal_year, quarter, ctx.fiscal_start))
+    return _future_or_given(lambda y: cal.quarter_range(y, quarter), m["yr"], ctx)
 
 
 def r_year_quarter(m: re.Match, ctx: Context) -> Result:
-    return _range(*cal.quarter_range(int(m["yr"]), int(m["q"])))
+    return _period(cal.quarter_range(int(m["yr"]), int(m["q"])))
 
 
 def r_half(m: re.Match, ctx: Context) -> Result:
     half = int(m["hn"]) if m["hn"] else (1 if m["hw"] in ("first", "1st") else 2)
     if m["fyr"]:
-        return _range(*cal.half_range(year_value(m["fyr"]), half, ctx.fiscal_start))
+        return _period(cal.half_range(year_value(m["fyr"]), half, ctx.fiscal_start))
     if m["yr"] and not re.fullmatch(r"(the\s+)?year", m["yr"].strip()):
         year = rel_year(m["yr"], ctx.reference)
-        return _range(*cal.half_range(year, half, ctx.fiscal_start)) if year else None
+        return _period(cal.half_range(year, half, ctx.fiscal_start)) if year is not None else None
     ref = ctx.reference
     first_fy = cal.fiscal_year_of(ref, ctx.fiscal_start)
     for year in (first_fy, first_fy + 1):
-        start, end = cal.half_range(year, half, ctx.fiscal_start)
-        if end >= ref:
-            return _range(start, end)
+        bounds = cal.half_range(year, half, ctx.fiscal_start)
+        if bounds is None:
+            return UNRESOLVED_RANGE
+        if bounds[1] >= ref:
+            return _range(*bounds)
     return None
 
 
 def r_year_half(m: re.Match, ctx: Context) -> Result:
-    return _range(*cal.half_range(int(m["yr"]), int(m["h"]), ctx.fiscal_start))
+    return _period(cal.half_range(int(m["yr"]), int(m["h"]), ctx.fiscal_start))
 
 
 def r_fiscal_year(m: re.Match, ctx: Context) -> Result:
     year = year_value(m["fyr"])
-    return _range(*cal.fiscal_year_range(year, ctx.fiscal_start)) if year else None
+    return _period(cal.fiscal_year_range(year, ctx.fiscal_start)) if year else None
 
 
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -594,6 +616,8 @@ def r_week_of(m: re.Match, ctx: Context) -> Result:
     year = rel_year(m["yr"], ctx.reference)
     if year is None:
         return None
+    if not cal.in_calendar(year):
+        return UNRESOLVED_RANGE
     week = cal.last_iso_week(year) if m["nth"] == "last" else _nth(m["nth"])
     found = cal.iso_week_range(year, week) if week else None
     return _range(*found) if found else None
@@ -606,12 +630,14 @@ def r_first_n_of(m: re.Match, ctx: Context) -> Result:
         return None
     amount = int(amount)
     unit = m["unit"].rstrip("s")
-    if unit == "week":
-        first = cal.iso_week_range(year, 1)[0]
-        return _range(first, first + (7 * amount - 1) * DAY)
-    if unit == "day":
-        return _range(dt.date(year, 1, 1), dt.date(year, 1, 1) + (amount - 1) * DAY)
-    return _range(dt.date(year, 1, 1), cal.add_months(dt.date(year, 1, 1), amount) - DAY)
+    week_one = cal.iso_week_range(year, 1) if cal.in_calendar(year) else None
+    if week_one is None:
+        return UNRESOLVED_RANGE
+    if unit == "month":
+        return _period(cal.months_from(dt.date(year, 1, 1), amount))
+    first = week_one[0] if unit == "week" else dt.date(year, 1, 1)
+    last = cal.plus_days(first, (7 if unit == "week" else 1) * amount - 1)
+    return _range(first, last) if last else UNRESOLVED_RANGE
 
 
 def r_nth_month_of(m: re.Match, ctx: Context) -> Result:
@@ -619,7 +645,7 @@ def r_nth_month_of(m: re.Match, ctx: Context) -> Result:
     month = _nth(m["nth"])
     if year is None or not month or month > 12:
         return None
-    return _range(*cal.month_range(year, month))
+    return _period(cal.month_range(year, month))
 
 
 def r_day_of_rel_month(m: re.Match, ctx: Context) -> Result:
@@ -629,6 +655,8 @@ def r_day_of_rel_month(m: re.Match, ctx: Context) -> Result:
     base = ctx.reference.replace(day=1)
     offset = {"this": 0, "next": 1, "following": 1, "last": -1}[m["rel"].split()[-1]]
     base = cal.add_months(base, offset)
+    if base is None:
+        return UNRESOLVED_DATE
     return _date(cal.safe_date(base.year, base.month, day))
 
 
@@ -636,6 +664,8 @@ def r_edge_day_of(m: re.Match, ctx: Context) -> Result:
     inner = _find_best(m["what"], ctx)
     if inner is None or inner[0] != "DATE_RANGE":
         return None
+    if inner[1] is None:
+        return UNRESOLVED_DATE
     return _date(inner[3] if m["which"] == "last" else inner[2])
 
 
@@ -646,6 +676,8 @@ def r_on_the_nth(m: re.Match, ctx: Context) -> Result:
     ref = ctx.reference
     for offset in range(0, 3):
         base = cal.add_months(ref.replace(day=1), offset)
+        if base is None:
+            return UNRESOLVED_DATE
         candidate = cal.safe_date(base.year, base.month, day)
         if candidate and candidate >= ref:
             return _date(candidate)
@@ -666,19 +698,20 @@ def r_offset(m: re.Match, ctx: Context) -> Result:
         return None
     if base is None:
         return None
-    return _date(cal.shift(base, span, -1 if direction in ("before", "ago") else 1))
+    # the span is whole calendar units, so no date means the calendar ran out
+    return _date(cal.shift(base, span, -1 if direction in ("before", "ago") else 1)) or UNRESOLVED_DATE
 
 
 def r_in_duration(m: re.Match, ctx: Context) -> Result:
     span = parse_duration(m["dur"])
     if span is None or not span.is_calendar:
         return None
-    return _date(cal.shift(ctx.reference, span))
+    return _date(cal.shift(ctx.reference, span)) or UNRESOLVED_DATE
 
 
 def _next_n(span: Span, ctx: Context) -> Result:
-    end = cal.shift(ctx.reference, span)
-    return _range(ctx.reference + DAY, end) if end else None
+    start, end = cal.plus_days(ctx.reference, 1), cal.shift(ctx.reference, span)
+    return _range(start, end) if start and end else UNRESOLVED_RANGE
 
 
 def r_next_n(m: re.Match, ctx: Context) -> Result:
@@ -689,7 +722,7 @@ def r_next_n(m: re.Match, ctx: Context) -> Result:
     if re.search(r"quarter", text):
         ref = ctx.reference
         start = cal.add_months(dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1), 3)
-        return _range(start, cal.add_months(start, int(span.months)) - DAY)
+        return _period(cal.months_from(start, int(span.months)) if start else None)
     return _next_n(span, ctx)
 
 
@@ -698,7 +731,10 @@ def r_within(m: re.Match, ctx: Context) -> Result:
     if span is None or not span.is_calendar:
         return None
     end = cal.shift(ctx.reference, span)
-    return _range(ctx.reference, end - DAY) if end else None
+    if end is None:
+        return UNRESOLVED_RANGE
+    last = cal.plus_days(end, -1)
+    return _range(ctx.reference, last) if last else None
 
 
 def r_vague_count(m: re.Match, ctx: Context) -> Result:
@@ -716,7 +752,10 @@ def r_for_from(m: re.Match, ctx: Context) -> Result:
     if start is None:
         return None
     end = cal.shift(start, span)
-    return _range(start, end - DAY) if end else None
+    if end is None:
+        return UNRESOLVED_RANGE
+    last = cal.plus_days(end, -1)
+    return _range(start, last) if last else None
 
 
 def r_duration(m: re.Match, ctx: Context) -> Result:
@@ -773,11 +812,22 @@ def r_vague(m: re.Match, ctx: Context) -> Result:
 # ---------------------------------------------------------------- rules
 @dataclass(frozen=True)
 class Rule:
+    """One phrasing. Its regex is compiled on first use: compiling all of them costs a quarter of a
+    second, which every `smartlint score` run would pay at import even when no goal names a time."""
+
     name: str
-    pattern: re.Pattern
+    regex: str
     resolve: Callable[[re.Match, Context], Result]
     tier: int = 1
-    needs: re.Pattern | None = None  # a cheap test: the rule cannot match text without it
+    needs_regex: str | None = None  # a cheap test: the rule cannot match text without it
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(r"(?<![a-z])" + self.regex)  # never start inside a word
+
+    @cached_property
+    def needs(self) -> re.Pattern | None:
+        return re.compile(self.needs_regex) if self.needs_regex is not None else None
 
 
 _UNIT_WORDS = r"year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"
@@ -798,8 +848,7 @@ _NEEDS = {
 
 
 def _rule(name: str, regex: str, resolve, tier: int = 1) -> Rule:
-    needs = re.compile(_NEEDS[name]) if name in _NEEDS else None
-    return Rule(name, re.compile(r"(?<![a-z])" + regex), resolve, tier, needs)  # never start inside a word
+    return Rule(name, regex, resolve, tier, _NEEDS.get(name))
 
 
 _DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(?:{DAYNUM}|{ORDW})|{YEAR4}|{RELDAY})"
@@ -952,9 +1001,9 @@ def _deadline(rule: str, label: str, lead: str | None, first, last, m: re.Match,
     if last is None:
         return None
     if lead == "before":
-        return first - DAY
+        return cal.plus_days(first, -1)
     if rule in ("within", "within_after_today"):
-        return last + DAY  # rubric: "within the next 4 months" from 01-15 allows 05-15
+        return cal.plus_days(last, 1)  # rubric: "within the next 4 months" from 01-15 allows 05-15
     return last
 
 

@@ -9,6 +9,9 @@ Pure standard library (no dateutil). Conventions, chosen once and used everywher
   month S (1-12), FY2027 runs from S/2026 to (S-1)/2027; with S = 1 it is calendar 2027.
   H1/H2 with a fiscal start are the halves of that fiscal year. Quarters Q1-Q4 stay calendar
   quarters unless written with a fiscal year ("Q3 FY27").
+- Python dates stop at years 1 and 9999. Every function that builds a date returns None (or a
+  None bound pair) when the answer would fall outside them, so a caller can leave such a time
+  unresolved instead of raising or guessing.
 """
 from __future__ import annotations
 
@@ -56,41 +59,75 @@ class Span:
             and any((self.years, self.months, self.weeks, self.days))
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
+def in_calendar(year: int) -> bool:
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def plus_days(day: dt.date, days: int) -> dt.date | None:
+    """day + days, or None past the ends of the calendar."""
+    try:
+        return day + days * DAY
+    except OverflowError:
+        return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date | None:
+    """day moved by whole months (clamped to the month's last day); None outside the calendar."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    if not in_calendar(year):
+        return None
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def shift(day: dt.date, span: Span, sign: int = 1) -> dt.date | None:
-    """day moved by span (calendar units only); None if the span has parts smaller than a day."""
+    """day moved by span (calendar units only); None if the span has parts smaller than a day
+    or the result is outside the calendar."""
     if not span.is_calendar:
         return None
     months = int(span.years * 12 + span.months)
     days = int(span.weeks * 7 + span.days)
     try:
-        return add_months(day, sign * months) + sign * days * DAY
+        moved = add_months(day, sign * months)
+        return None if moved is None else plus_days(moved, sign * days)
     except (OverflowError, ValueError):
         return None
 
 
-def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+Bounds = tuple[dt.date, dt.date] | None  # first and last day of a period, or None if not representable
+
+
+def months_from(start: dt.date, count: int) -> Bounds:
+    """From start to the last day of the count-th month that starts there (start is a 1st)."""
+    last_month = add_months(start, count - 1)
+    if last_month is None or not in_calendar(start.year):
+        return None
+    return start, month_range(last_month.year, last_month.month)[1]
+
+
+def month_range(year: int, month: int) -> Bounds:
+    if not in_calendar(year):
+        return None
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def quarter_range(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year, 3 * (quarter - 1) + 1, 1)
-    return start, add_months(start, 3) - DAY
+def quarter_range(year: int, quarter: int) -> Bounds:
+    if not in_calendar(year):
+        return None
+    return months_from(dt.date(year, 3 * (quarter - 1) + 1, 1), 3)
 
 
-def year_range(year: int) -> tuple[dt.date, dt.date]:
+def year_range(year: int) -> Bounds:
+    if not in_calendar(year):
+        return None
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def week_range(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day - day.weekday() * DAY
-    return monday, monday + 6 * DAY
+def week_range(day: dt.date) -> Bounds:
+    monday = plus_days(day, -day.weekday())
+    sunday = plus_days(monday, 6) if monday else None
+    return (monday, sunday) if sunday else None
 
 
 def iso_week_range(year: int, week: int) -> tuple[dt.date, dt.date] | None:
@@ -98,31 +135,33 @@ def iso_week_range(year: int, week: int) -> tuple[dt.date, dt.date] | None:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:
         return None
-    return monday, monday + 6 * DAY
+    sunday = plus_days(monday, 6)
+    return (monday, sunday) if sunday else None
 
 
-def last_iso_week(year: int) -> int:
-    return dt.date(year, 12, 28).isocalendar()[1]
+def last_iso_week(year: int) -> int | None:
+    return dt.date(year, 12, 28).isocalendar()[1] if in_calendar(year) else None
 
 
-def fiscal_year_range(fiscal_year: int, start_month: int) -> tuple[dt.date, dt.date]:
+def fiscal_year_range(fiscal_year: int, start_month: int) -> Bounds:
     """FY named by the calendar year it ends in (see the module docstring)."""
     if start_month == 1:
         return year_range(fiscal_year)
-    start = dt.date(fiscal_year - 1, start_month, 1)
-    return start, add_months(start, 12) - DAY
+    if not in_calendar(fiscal_year - 1):
+        return None
+    return months_from(dt.date(fiscal_year - 1, start_month, 1), 12)
 
 
-def half_range(year: int, half: int, start_month: int) -> tuple[dt.date, dt.date]:
-    start, _ = fiscal_year_range(year, start_month)
-    start = add_months(start, 6 * (half - 1))
-    return start, add_months(start, 6) - DAY
+def half_range(year: int, half: int, start_month: int) -> Bounds:
+    fiscal = fiscal_year_range(year, start_month)
+    start = add_months(fiscal[0], 6 * (half - 1)) if fiscal else None
+    return months_from(start, 6) if start else None
 
 
-def fiscal_quarter_range(fiscal_year: int, quarter: int, start_month: int) -> tuple[dt.date, dt.date]:
-    start, _ = fiscal_year_range(fiscal_year, start_month)
-    start = add_months(start, 3 * (quarter - 1))
-    return start, add_months(start, 3) - DAY
+def fiscal_quarter_range(fiscal_year: int, quarter: int, start_month: int) -> Bounds:
+    fiscal = fiscal_year_range(fiscal_year, start_month)
+    start = add_months(fiscal[0], 3 * (quarter - 1)) if fiscal else None
+    return months_from(start, 3) if start else None
 
 
 def fiscal_year_of(day: dt.date, start_month: int) -> int:
@@ -132,7 +171,9 @@ def fiscal_year_of(day: dt.date, start_month: int) -> int:
     return day.year + 1
 
 
-def safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

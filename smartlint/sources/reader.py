@@ -4,9 +4,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from smartlint.errors import SmartlintError
+from smartlint.inputs import read_file_bytes
 from smartlint.sources.markdown_plan import read_markdown_plan
 from smartlint.sources.model import PlanDocument
 from smartlint.sources.structured_plan import read_structured_plan
@@ -57,14 +57,7 @@ def decode_plan(path: str, data: bytes) -> str:
 
 
 def read_plan(path: str) -> PlanDocument:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UnreadablePlan(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadablePlan(f"{path}: is a directory") from None
-    except OSError as error:
-        raise UnreadablePlan(f"{path}: cannot read ({error.strerror or error})") from None
+    data = read_file_bytes(path, UnreadablePlan, "plan file")
     return parse_plan(path, decode_plan(path, data))
 
 

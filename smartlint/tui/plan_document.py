@@ -13,11 +13,11 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
 from smartlint.errors import SmartlintError
+from smartlint.inputs import read_file_bytes
 from smartlint.sources.model import PlanDocument, Statement
 from smartlint.sources.reader import FORMATS, decode_plan, parse_plan
 
@@ -117,14 +117,7 @@ def write_atomically(path: str, data: bytes) -> None:
 
 
 def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PlanFileError(f"{path}: is a directory, not a plan file") from None
-    except OSError as error:
-        raise PlanFileError(f"{path}: cannot read ({error.strerror or error})") from None
+    return read_file_bytes(path, PlanFileError, "plan file")
 
 
 def open_plan(path: str) -> PlanFile:
