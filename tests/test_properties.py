@@ -151,16 +151,13 @@ def test_a_100000_character_text(linter):
 
 
 # Minimal crashes these properties once found: a relative time resolved past year 9999 (or before
-# year 1) raised instead of being left unresolved. Kept as fixed examples. With a reference date
-# in the last five years of the calendar the coach's far-deadline check still overflows
-# (smartlint/coach/anatomy.py realism_flags builds a date five years ahead); reported to its owner.
-_FAR_DEADLINE_OVERFLOW = pytest.mark.xfail(
-    reason="reported: coach.anatomy.realism_flags builds year reference+5", raises=ValueError, strict=False)
+# year 1) raised instead of being left unresolved; near the end of the calendar the coach's
+# far-deadline check did too. Kept as fixed examples.
 TIME_OVERFLOWS = [
     ("by May in 10000 years", dt.date(2026, 1, 15)),
-    pytest.param("by next year", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
-    pytest.param("next May", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
-    pytest.param("by Q1", dt.date(9999, 12, 31), marks=_FAR_DEADLINE_OVERFLOW),
+    ("by next year", dt.date(9999, 12, 31)),
+    ("next May", dt.date(9999, 12, 31)),
+    ("by Q1", dt.date(9999, 12, 31)),
     ("last year", dt.date(1, 1, 1)),
 ]
 

@@ -303,8 +303,10 @@ def realism_flags(anatomy: Anatomy) -> list[str]:
     deadlines = [m.deadline for m in anatomy.of(*TIME_LABELS) if m.deadline and not m.in_rationale]
     if any(d < today for d in deadlines):
         flags.append("past_deadline")
-    far = dt.date(today.year + 5, today.month, min(today.day, 28 if today.month == 2 else today.day))
-    if any(d > far for d in deadlines):
+    # five years on; near the end of the calendar nothing representable lies that far out
+    far = (dt.date(today.year + 5, today.month, min(today.day, 28 if today.month == 2 else today.day))
+           if today.year <= dt.MAXYEAR - 5 else None)
+    if far is not None and any(d > far for d in deadlines):
         flags.append("far_deadline")
     platforms = {m.value or m.text for m in anatomy.of("PLATFORM") if not m.in_rationale}
     if len(platforms) > 3:
