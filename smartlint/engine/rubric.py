@@ -23,6 +23,8 @@ MAX_YEARS = 5.0  # a deadline more than five years out: a soft flag (A1)
 
 def spans(items) -> list[Span]:
     """Evidence as Spans, once each, in text order (Mentions are Spans already)."""
+    if not items:
+        return []  # most levels cite nothing: skip the dict and the sort
     unique = {(i.start, i.end): i for i in items if i is not None}
     return [i if isinstance(i, Span) else Span(text=i.text, start=i.start, end=i.end)
             for _, i in sorted(unique.items())]
