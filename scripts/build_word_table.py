@@ -71,8 +71,7 @@ def build() -> dict:
 
 def check() -> int:
     """Compare every word lemminflect knows, and a sample of unknown ones, with the shipped table."""
-    sys.path.insert(0, str(REPO_ROOT))
-    from smartlint.nlp import lemmas
+    from smartlint.nlp import lemmas  # the installed package: run this with the project's environment
 
     _version, classes, verb_lemmas = lemminflect_words()
     table = lemmas.word_table()
