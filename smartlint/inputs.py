@@ -29,16 +29,21 @@ def parse_today(value: str | None) -> dt.date:
         raise SmartlintError(f"--today {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def unreadable(path: str, problem: OSError, what: str = "file") -> str:
+    """One line naming the path and why it cannot be read."""
+    if isinstance(problem, FileNotFoundError):
+        return f"{path}: no such file"
+    if isinstance(problem, IsADirectoryError):
+        return f"{path}: is a directory, not a {what}"
+    return f"{path}: cannot read ({problem.strerror or problem})"
+
+
 def read_file_bytes(path: str, error: type[Exception] = SmartlintError, what: str = "file") -> bytes:
     """A file's bytes, or `error` with one line naming the path and what went wrong."""
     try:
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a directory, not a {what}") from None
     except OSError as problem:
-        raise error(f"{path}: cannot read ({problem.strerror or problem})") from None
+        raise error(unreadable(path, problem, what)) from None
 
 
 def check_text_or_batch(args, example: str) -> None:
@@ -90,12 +95,8 @@ def _open_batch(path: str):
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline=None)
     try:
         return open(path, encoding="utf-8", errors="strict")  # noqa: SIM115 (closed by the caller)
-    except FileNotFoundError:
-        raise SmartlintError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SmartlintError(f"{path}: is a directory, not a JSONL file") from None
-    except OSError as error:
-        raise SmartlintError(f"{path}: cannot be read ({error.strerror})") from None
+    except OSError as problem:
+        raise SmartlintError(unreadable(path, problem, "JSONL file")) from None
 
 
 def read_batch(path: str, default_date: dt.date) -> Iterator[BatchItem]:
