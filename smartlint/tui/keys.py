@@ -12,6 +12,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("enter", "answer box", "fold the answer into the goal and re-score it"),
     ("enter / ctrl+r", "suggestions / editor", "accept the highlighted suggestion"),
     ("ctrl+s", "plan goal", "save the goal back into the plan file (shows the diff first)"),
+    ("ctrl+l", "editor", "milestones for the goal: edit the dated checkpoints, write a YAML plan"),
+    ("ctrl+s", "milestones", "write the plan to the typed path (never overwrites a file)"),
     ("escape", "plan goal", "back to the plan's goal list (asks first if unsaved)"),
     ("enter", "plan list", "open the highlighted goal"),
     ("y / n", "dialogs", "confirm / cancel"),

@@ -31,6 +31,7 @@ class GoalEditorScreen(Screen):
         Binding("ctrl+z", "undo_version", "undo", priority=True),
         Binding("ctrl+y", "redo_version", "redo", priority=True),
         Binding("ctrl+r", "accept_suggestion", "accept"),
+        Binding("ctrl+l", "milestones", "milestones"),
         Binding("ctrl+s", "save", "save"),
         Binding("escape", "back", "back"),
     ]
@@ -170,6 +171,16 @@ class GoalEditorScreen(Screen):
     def action_accept_suggestion(self) -> None:
         if not self.coach_panel.accept_highlighted():
             self.notify("No suggestion to accept.", severity="warning", timeout=2)
+
+    def action_milestones(self) -> None:
+        from smartlint.tui.screens.milestones import MilestonesScreen
+
+        if self.app.linter is None:
+            self.notify("Still loading the language pipeline…", severity="warning", timeout=2)
+        elif not self.goal_text.strip():
+            self.notify("Type a goal first.", severity="warning", timeout=2)
+        else:
+            self.app.push_screen(MilestonesScreen(self.goal_text))
 
     def on_coach_panel_suggestion_accepted(self, message: CoachPanel.SuggestionAccepted) -> None:
         self.set_goal(message.goal)
