@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain_dumper():
+def plain_dumper():
     import yaml
 
     class PlainDumper(yaml.SafeDumper):
@@ -88,8 +88,8 @@ def scaffold(goal: str, today: dt.date) -> str:
     linter = Linter()
     facts = linter.analyzer.analyze(goal, today)
     report = linter.judge(facts)
-    view = _view(goal, facts, report)
-    kpis = [{"text": _kpi_sentence(view, s.name, s.direction, s.target, s.period), "type": s.timing}
+    view = goal_view(goal, facts, report)
+    kpis = [{"text": kpi_sentence(view, s.name, s.direction, s.target, s.period), "type": s.timing}
             for s in kpi_suggestions(facts)]
     milestones = [{"text": f"{view.subject} will bring {m.metric.lower()} to {m.text.split(' at ', 1)[1]}",
                    "due": m.due} for m in milestone_suggestions(facts, today)]
@@ -109,11 +109,11 @@ def scaffold(goal: str, today: dt.date) -> str:
     header = (f"# Plan scaffold from smartlint plan new ({today.isoformat()}).\n"
               "# Fill every placeholder in angle brackets, then run: smartlint check THIS_FILE\n"
               "# KPIs: leading ones move first and warn early; lagging ones report the result.\n")
-    body = yaml.dump({"goals": [entry]}, Dumper=_plain_dumper(), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump({"goals": [entry]}, Dumper=plain_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
 
-def _view(goal: str, facts, report) -> _GoalView:
+def goal_view(goal: str, facts, report) -> _GoalView:
     from smartlint.kpi.reading import goal_target, goal_time, metric_phrases
     from smartlint.kpi.suggest import goal_metric
 
@@ -144,7 +144,7 @@ def _plain_number(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def _kpi_sentence(view: _GoalView, name: str, direction: str, target: str, period: str) -> str:
+def kpi_sentence(view: _GoalView, name: str, direction: str, target: str, period: str) -> str:
     """A KPI as a sentence with an owner, a number and a date, tied to the goal by its reason."""
     verb = "cut" if direction == "down" else "raise"
     lead = target.split(" ", 1)[0].lower()

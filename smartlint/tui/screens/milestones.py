@@ -38,14 +38,14 @@ class MilestonePlan:
 
 def propose(linter, goal: str, today: dt.date) -> MilestonePlan:
     """Analyse `goal` and propose its plan entry and milestones (runs in a worker thread)."""
-    from smartlint.commands.plan import OWNER_PLACEHOLDER, _kpi_sentence, _view
+    from smartlint.commands.plan import OWNER_PLACEHOLDER, goal_view, kpi_sentence
     from smartlint.kpi.milestones import milestone_suggestions
     from smartlint.kpi.suggest import kpi_suggestions
 
     goal = one_line(goal)
     facts = linter.analyzer.analyze(goal, today)
     report = linter.judge(facts)
-    view = _view(goal, facts, report)
+    view = goal_view(goal, facts, report)
     entry: dict = {"text": goal}
     known_owner = view.owner != OWNER_PLACEHOLDER
     if known_owner:
@@ -53,7 +53,7 @@ def propose(linter, goal: str, today: dt.date) -> MilestonePlan:
     for field in ("due", "baseline", "target", "unit"):
         if getattr(view, field) is not None:
             entry[field] = getattr(view, field)
-    entry["kpis"] = [{"text": _kpi_sentence(view, s.name, s.direction, s.target, s.period), "type": s.timing}
+    entry["kpis"] = [{"text": kpi_sentence(view, s.name, s.direction, s.target, s.period), "type": s.timing}
                      for s in kpi_suggestions(facts)]
     milestones = []
     for milestone in milestone_suggestions(facts, today):
@@ -75,13 +75,13 @@ def plan_yaml(plan: MilestonePlan, milestones: list[tuple[dt.date, str]]) -> str
     """The YAML text of a one-goal plan with these milestones, checked against the plan schema."""
     import yaml
 
-    from smartlint.commands.plan import _plain_dumper
+    from smartlint.commands.plan import plain_dumper
     from smartlint.sources.plan_schema import Plan
 
     entry = {**plan.entry, "milestones": [{"text": text, "due": due} for due, text in milestones]}
     document = {"goals": [entry]}
     Plan.model_validate(document)  # a bug here must show before a file exists, not in `smartlint check`
-    return yaml.dump(document, Dumper=_plain_dumper(), sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(document, Dumper=plain_dumper(), sort_keys=False, allow_unicode=True, width=100)
 
 
 class MilestoneRowError(ValueError):
