@@ -7,3 +7,13 @@ rules/ and models/ folders into smartlint.rules and smartlint.models), never the
 import os
 
 os.environ["PYTHONSAFEPATH"] = "1"
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def linter():
+    """One Linter (the spaCy pipeline takes about a second to build) for every test that asks."""
+    from smartlint.api import Linter
+
+    return Linter()

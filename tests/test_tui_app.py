@@ -8,6 +8,7 @@ import time
 import pytest
 
 from smartlint.tui.app import SmartlintApp
+from smartlint.tui.testing import make_test_app, settle
 from smartlint.tui.screens.dialogs import ConfirmDialog, ErrorDialog
 from smartlint.tui.screens.editor import GoalEditorScreen
 from smartlint.tui.screens.help import HelpScreen
@@ -19,22 +20,8 @@ TODAY = dt.date(2026, 1, 15)
 SIZE = (100, 32)
 
 
-@pytest.fixture(scope="module")
-def linter():
-    from smartlint.api import Linter
-
-    return Linter()
-
-
 def make_app(linter, **options) -> SmartlintApp:
-    return SmartlintApp(today=TODAY, linter=linter, cursor_blink=False, **options)
-
-
-async def settle(pilot) -> None:
-    """Let the debounce fire and every scoring worker finish."""
-    await pilot.pause(0.4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return make_test_app(linter, TODAY, **options)
 
 
 async def wait_scored(pilot, editor: GoalEditorScreen, limit: float = 10.0) -> float:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-import pytest
 import yaml
 
 from smartlint.sources.plan_schema import Plan
 from smartlint.tui.app import SmartlintApp
+from smartlint.tui.testing import make_test_app, settle
 from smartlint.tui.screens.editor import GoalEditorScreen
 from smartlint.tui.screens.milestones import MilestonesScreen, goal_slug
 
@@ -17,21 +17,8 @@ SIZE = (100, 32)
 GOAL = "Our support team will cut open tickets from 500 to 200 by October 31, 2026"
 
 
-@pytest.fixture(scope="module")
-def linter():
-    from smartlint.api import Linter
-
-    return Linter()
-
-
-def make_app(linter) -> SmartlintApp:
-    return SmartlintApp(today=TODAY, linter=linter, cursor_blink=False)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause(0.4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+def make_app(linter, **options) -> SmartlintApp:
+    return make_test_app(linter, TODAY, **options)
 
 
 async def open_milestones(pilot, goal: str) -> MilestonesScreen:

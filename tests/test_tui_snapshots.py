@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from smartlint.tui.app import SmartlintApp
+from smartlint.tui.testing import make_test_app, settle
 from smartlint.tui.widgets.coach_panel import CoachPanel
 
 TODAY = dt.date(2026, 1, 15)
@@ -23,21 +23,8 @@ PLAN = (
 )
 
 
-@pytest.fixture(scope="module")
-def linter():
-    from smartlint.api import Linter
-
-    return Linter()
-
-
 def make_app(linter, **options) -> SmartlintApp:
-    return SmartlintApp(today=TODAY, linter=linter, cursor_blink=False, **options)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause(0.4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return make_test_app(linter, TODAY, **options)
 
 
 def test_editor_scored(snap_compare, linter):
