@@ -131,6 +131,8 @@ def main() -> int:
 
     sizes = [float(s) for s in args.sizes_mb.split(",") if s.strip()]
     commands = [c.strip() for c in args.commands.split(",") if c.strip()]
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         print(f"{'command':<8} {'size':>8} {'lines':>10} {'wall s':>8} {'goals/s':>8} {'MB/s':>6} "
               f"{'peak RSS MB':>11}  tree RSS MB by quarter")
