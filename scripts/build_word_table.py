@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write models/word_classes.json from lemminflect's lemma lexicon, or check it against lemminflect.
+"""Write models/word_classes.json and models/lexicon_exceptions.json from lemminflect's lexicon,
+or check them against lemminflect.
 
     python scripts/build_word_table.py          # (re)write the table
     python scripts/build_word_table.py --check  # exit 1 if the table disagrees with lemminflect
@@ -15,6 +16,15 @@ unpacked into a dict (64,000 words; building the dict would cost more than the r
    "classes": {"N": "NOUN", "V": "VERB", ...},   # one letter per part of speech
    "words": "\\nword\\tletters[\\tverb lemma]\\n..."}  # lines sorted by word; the verb lemma only
                                                 # when the word is a verb form of another word
+
+The coach also asks for a few inflections (a noun's plural, a verb's -ing/-s/past forms) and,
+rarely, a noun's lemma; lemminflect answers those from two more tables that take about half a
+second to decode. lemminflect's rules for unknown words load in milliseconds and agree with its
+tables for most words, so only the disagreements are stored, in a second file read only when a
+rewrite needs it: the rules plus these exceptions give exactly lemminflect's answers.
+
+  {"noun_lemmas": {"geese": "goose", ...},           # the lexicon's noun lemma, where the rules differ
+   "inflections": {"go": {"VBD": ["went"]}, ...}}     # likewise for the forms the coach asks for
 """
 from __future__ import annotations
 
@@ -25,6 +35,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLE = REPO_ROOT / "models" / "word_classes.json"
+EXCEPTIONS = REPO_ROOT / "models" / "lexicon_exceptions.json"
 
 
 def lemminflect_words() -> tuple[str, dict[str, frozenset[str]], dict[str, str]]:
@@ -50,11 +61,49 @@ def lemminflect_words() -> tuple[str, dict[str, frozenset[str]], dict[str, str]]
     return lemminflect.__version__, classes, verb_lemmas
 
 
+# The Penn tags smartlint inflects to (smartlint.coach.edits).
+INFLECTED_TAGS = ("NNS", "VBG", "VBZ", "VBD", "VBN")
+
+
+def noun_lemma_exceptions(words) -> dict[str, str]:
+    """Words whose noun lemma in lemminflect's lexicon differs from its rules for unknown words."""
+    import lemminflect
+
+    from smartlint.nlp.lemmas import first_or
+
+    exceptions = {}
+    for word in sorted(words):
+        full = first_or(lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=True), word)
+        by_rule = first_or(lemminflect.getAllLemmasOOV(word, "NOUN").get("NOUN", ()), word)
+        if full != by_rule:
+            exceptions[word] = full
+    return exceptions
+
+
+def inflection_exceptions() -> dict[str, dict[str, list[str]]]:
+    """For each lemma in lemminflect's inflection lexicon, the INFLECTED_TAGS forms that differ from
+    its rules for unknown words."""
+    import lemminflect
+    from lemminflect.core.Inflections import Inflections
+
+    from smartlint.nlp.lemmas import inflection_by_rule
+
+    inflections = Inflections()
+    lemmas = {w for w in [*inflections._getInflDict(), *inflections._getOverridesDict()] if w == w.lower()}
+    exceptions: dict[str, dict[str, list[str]]] = {}
+    for lemma in sorted(lemmas):
+        for tag in INFLECTED_TAGS:
+            full = lemminflect.getInflection(lemma, tag)
+            if tuple(full) != inflection_by_rule(lemma, tag):
+                exceptions.setdefault(lemma, {})[tag] = list(full)
+    return exceptions
+
+
 # One letter per part of speech lemminflect's lexicon uses.
 CLASS_LETTERS = {"NOUN": "N", "PROPN": "P", "VERB": "V", "ADJ": "J", "ADV": "R", "AUX": "X"}
 
 
-def build() -> dict:
+def build() -> tuple[dict, dict]:
     version, classes, verb_lemmas = lemminflect_words()
     lines = []
     for word in sorted(classes):
@@ -66,6 +115,9 @@ def build() -> dict:
         "lemminflect": version,
         "classes": {letter: name for name, letter in CLASS_LETTERS.items()},
         "words": "\n" + "\n".join(lines) + "\n",
+    }, {
+        "noun_lemmas": noun_lemma_exceptions(classes),
+        "inflections": inflection_exceptions(),
     }
 
 
@@ -87,6 +139,15 @@ def check() -> int:
             problems.append(f"{word!r}: table {got} != lemminflect {expected}")
         if len(problems) > 10:
             break
+    expected_nouns = noun_lemma_exceptions(classes)
+    shipped = lemmas.lexicon_exceptions()
+    if shipped.noun_lemmas != expected_nouns:
+        problems.append(f"noun lemmas: the table holds {len(shipped.noun_lemmas)} exceptions, "
+                        f"lemminflect {len(expected_nouns)}")
+    expected_inflections = inflection_exceptions()
+    if shipped.inflections != expected_inflections:
+        problems.append(f"inflections: the table holds {len(shipped.inflections)} lemmas with exceptions, "
+                        f"lemminflect {len(expected_inflections)}")
     for line in problems:
         print(line, file=sys.stderr)
     print("word table: " + ("out of date" if problems else f"matches lemminflect ({len(classes)} words)"))
@@ -99,9 +160,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.check:
         return check()
-    TABLE.write_text(json.dumps(build(), ensure_ascii=False, separators=(",", ":")) + "\n",
-                     encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(REPO_ROOT)} ({TABLE.stat().st_size // 1024} KiB)")
+    for path, data in zip((TABLE, EXCEPTIONS), build()):
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(REPO_ROOT)} ({path.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -24,3 +24,40 @@ def test_the_packaged_word_table_matches_lemminflect():
     assert result.returncode == 0, (
         "models/word_classes.json is stale; run scripts/build_word_table.py to rebuild it\n"
         + result.stdout[-2000:] + result.stderr[-2000:])
+
+
+SAMPLE_WORDS = ["go", "run", "cut", "grow", "goose", "criterion", "analysis", "datum", "child", "sheep",
+                "increase", "reduce", "publish", "travel", "blorf", "zzyzx", "lead", "write", "be",
+                "geese", "children", "analyses", "sign-up", "follower", "buses", "news", "series"]
+
+
+@pytest.mark.parametrize("word", SAMPLE_WORDS)
+def test_inflections_and_noun_lemmas_agree_with_lemminflect(word):
+    """The coach inflects from the shipped exceptions plus lemminflect's rules, never from its slow
+    lexicon; the answers must be lemminflect's own, for listed, irregular and unknown words alike."""
+    import lemminflect
+
+    from smartlint.nlp import lemmas
+
+    for tag in ("NNS", "VBG", "VBZ", "VBD", "VBN"):
+        assert lemmas.inflection(word, tag) == tuple(lemminflect.getInflection(word, tag) or ()), tag
+    expected = lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=True)
+    assert lemmas.lemma(word, "NOUN") == (expected[0] if expected else word)
+
+
+def test_scoring_goals_does_not_decode_lemminflects_lexicon():
+    """Decoding lemminflect's lemma and inflection tables costs about half a second per process; the
+    shipped tables answer everything a goal needs (run in a fresh interpreter to see first use)."""
+    script = (
+        "import datetime as dt, json, sys\n"
+        "from smartlint.api import Linter\n"
+        "from lemminflect import Lemmatizer, Inflections\n"
+        "linter = Linter()\n"
+        "for line in sys.stdin:\n"
+        "    linter.score(json.loads(line)['text'], dt.date(2026, 1, 15), plan=True)\n"
+        "print('lemma_dict' in vars(Lemmatizer()), hasattr(Inflections(), 'infl_dict'))\n")
+    goals = (REPO_ROOT / "corpus" / "goals.jsonl").read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", script], input=goals, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["False", "False"]

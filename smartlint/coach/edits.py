@@ -79,13 +79,8 @@ def lower_first(word: str) -> str:
 
 
 def inflections(lemma: str, tag: str) -> tuple[str, ...]:
-    """lemminflect's forms of `lemma` for a Penn tag ("NNS", "VBG"); empty if it has none.
-
-    Imported here, not at module level: importing lemminflect imports spaCy, and its inflection
-    table (about half a second) is only needed when a rewrite actually inflects a word."""
-    from lemminflect import getInflection
-
-    return getInflection(lemma, tag) or ()
+    """lemminflect's forms of `lemma` for a Penn tag ("NNS", "VBG"); empty if it has none."""
+    return lemmas.inflection(lemma, tag)
 
 
 @lru_cache(maxsize=4096)

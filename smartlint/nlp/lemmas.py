@@ -4,15 +4,16 @@ lemminflect decodes its whole lookup table (about a second) on first use, and ne
 asks about a word, so the answers smartlint needs on every goal -- a word's parts of speech and a
 verb's base form -- come from models/word_classes.json, the same data precomputed by
 scripts/build_word_table.py (which also checks it against lemminflect). lemminflect itself is only
-consulted for what the table does not hold: verbs outside its lexicon (its rule-based OOV
-lemmatizer, which loads quickly) and other parts of speech. Results are cached because the same few
-hundred words recur across a batch of goals.
+consulted for its rules for words outside its lexicon, which load quickly: the table holds the
+lexicon's verb lemmas, and the noun lemmas and inflections where the lexicon and the rules
+disagree. Results are cached because the same few hundred words recur across a batch of goals.
 """
 from __future__ import annotations
 
 import json
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 
 class WordTable:
@@ -51,6 +52,23 @@ def word_table() -> WordTable:
     return WordTable(data["words"], data["classes"])
 
 
+class LexiconExceptions(NamedTuple):
+    """Where lemminflect's lexicon disagrees with its rules for unknown words (see
+    scripts/build_word_table.py); kept apart from the word table because few goals need it."""
+    noun_lemmas: dict[str, str]
+    inflections: dict[str, dict[str, list[str]]]  # lemma -> Penn tag -> forms
+
+
+@cache
+def lexicon_exceptions() -> LexiconExceptions:
+    data = json.loads(files("smartlint.models").joinpath("lexicon_exceptions.json").read_text(encoding="utf-8"))
+    return LexiconExceptions(data["noun_lemmas"], data["inflections"])
+
+
+def first_or(found, default: str) -> str:
+    return found[0] if found else default
+
+
 @lru_cache(maxsize=8192)
 def lemma(word: str, upos: str = "VERB") -> str:
     """The lemma of `word` read as `upos` ("increasing" -> "increase"); lower-cased."""
@@ -63,6 +81,13 @@ def lemma(word: str, upos: str = "VERB") -> str:
 
         found = getAllLemmasOOV(lowered, upos)
         return found[upos][0] if found else lowered
+    if upos == "NOUN":
+        listed = lexicon_exceptions().noun_lemmas.get(lowered)
+        if listed is not None:
+            return listed
+        from lemminflect import getAllLemmasOOV
+
+        return first_or(getAllLemmasOOV(lowered, upos).get(upos, ()), lowered)
     from lemminflect import getLemma
 
     found = getLemma(lowered, upos=upos, lemmatize_oov=True)
@@ -77,6 +102,28 @@ def is_known_word(word: str) -> bool:
     cheap filter for "is this token an ordinary English word?".
     """
     return word_table().entry(word.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def inflection(lemma: str, tag: str) -> tuple[str, ...]:
+    """lemminflect's getInflection(lemma, tag) ("goose", "NNS" -> ("geese",)); empty if it has none."""
+    if lemma != lemma.lower():  # the table is lower case; lemminflect keeps the caps style
+        from lemminflect import getInflection
+
+        return tuple(getInflection(lemma, tag) or ())
+    listed = lexicon_exceptions().inflections.get(lemma)
+    if listed is not None and tag in listed:
+        return tuple(listed[tag])
+    return inflection_by_rule(lemma, tag)
+
+
+def inflection_by_rule(lemma: str, tag: str) -> tuple[str, ...]:
+    """What getInflection answers for a lemma outside lemminflect's lexicon (its rules only)."""
+    from lemminflect import Inflections
+    from lemminflect.core.LexicalUtils import tagToUPos
+
+    forms = Inflections().getAllInflectionsOOV(lemma, tagToUPos(tag))
+    return tuple(forms.get(tag, ()))
 
 
 def verb_forms(base: str) -> list[str]:
