@@ -29,7 +29,10 @@ def build_parser(chosen: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"smartlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, help_text in COMMANDS.items():
+    # Only the chosen command's parser is built: the others serve the top-level help and the
+    # "invalid choice" message, which a run of a chosen command never shows.
+    for name in [chosen] if chosen else COMMANDS:
+        help_text = COMMANDS[name]
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
             _command_module(name).add_arguments(command_parser)
@@ -44,7 +47,7 @@ def _chosen_command(argv: list[str]) -> str | None:
     for arg in argv:
         if arg in COMMANDS:
             return arg
-        if not arg.startswith("-"):
+        if not arg.startswith("-") or arg in ("-h", "--help"):  # the top-level help lists every command
             return None
     return None
 

@@ -6,11 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+# Dimension, DIMENSIONS and Level live in smartlint.dimensions; most modules import them from here.
+from smartlint.dimensions import DIMENSIONS, Dimension, Level  # noqa: F401
 from smartlint.facts import Span
-
-Dimension = Literal["S", "M", "A", "R", "T"]
-DIMENSIONS: tuple[Dimension, ...] = ("S", "M", "A", "R", "T")
-Level = Literal["error", "warning", "info"]
 
 
 class DimensionScore(BaseModel):

@@ -103,3 +103,16 @@ def test_loader_does_not_import_spacy():
     code = "import sys; from smartlint.api import load_rules; load_rules(); print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_loading_rules_builds_no_report_models_and_imports_no_plan_machinery():
+    """`smartlint rules` reads only rule files: the Report and Facts models, plan sources and
+    rapidfuzz load with the commands that need them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from smartlint.engine.loader import load_pack; load_pack(); "
+            "print(sorted(m for m in ('smartlint.report', 'smartlint.facts', 'smartlint.sources.model', "
+            "'rapidfuzz') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -50,3 +50,12 @@ def test_bad_rule_dir_exits_2_naming_file_and_field(tmp_path):
     result = run("rules", "--rule-dir", str(tmp_path))
     assert result.returncode == 2
     assert "Z001.yaml: field 'dimension'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_top_level_help_lists_every_command_even_with_one_named():
+    from smartlint.cli import COMMANDS
+
+    for args in (("--help",), ("--help", "rules")):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert all(name in result.stdout for name in COMMANDS)

@@ -5,7 +5,6 @@ Reads only the rule files: no spaCy, no rich, so it answers at once.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 
@@ -37,6 +36,12 @@ def _find(pack, wanted: str):
     raise SmartlintError(f"no rule {wanted!r}{hint} (smartlint rules lists them)")
 
 
+def _json(data) -> str:
+    import json  # only --format json needs it
+
+    return json.dumps(data, indent=2) + "\n"
+
+
 def _page(rule) -> str:
     describe = getattr(rule, "describe", None)
     checks = describe() if describe else _one_line((type(rule).__doc__ or "").strip())
@@ -65,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     if args.rule:
         rule = _find(pack, args.rule)
         if args.format == "json":
-            out.write(json.dumps(rule.model_dump(mode="json"), indent=2) + "\n")
+            out.write(_json(rule.model_dump(mode="json")))
         else:
             out.write(_page(rule))
         return 0
     if args.format == "json":
-        out.write(json.dumps([r.model_dump(mode="json") for r in pack], indent=2) + "\n")
+        out.write(_json([r.model_dump(mode="json") for r in pack]))
         return 0
     width = max(len(r.name) for r in pack) if len(pack) else 4
     for rule in pack:

@@ -15,14 +15,16 @@ import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
-from rapidfuzz import fuzz, process, utils
 
+from smartlint.dimensions import DIMENSIONS, Dimension
 from smartlint.engine.rule_base import RuleBase
-from smartlint.report import DIMENSIONS, Dimension, Report
-from smartlint.sources.model import PlanDocument, PlanItem, Statement
+
+if TYPE_CHECKING:  # plans and reports load with `smartlint check`, not with `smartlint rules`
+    from smartlint.report import Report
+    from smartlint.sources.model import PlanDocument, PlanItem, Statement
 
 PRONOUN_OWNERS = frozenset({"we", "i", "us", "our team", "my team", "the team", "our", "my"})
 
@@ -225,6 +227,8 @@ class NearDuplicate(PlanRule):
     template_fields: ClassVar[frozenset[str]] = frozenset({"other", "other_line", "similarity"})
 
     def evaluate(self, plans, options):
+        from rapidfuzz import fuzz, process, utils  # only plans with goals to compare need it
+
         threshold = options.near_duplicate_threshold if options.near_duplicate_threshold is not None \
             else self.threshold
         for plan in plans:

@@ -80,10 +80,14 @@ def print_scorecard(report: Report, file=None) -> None:
     from rich.text import Text
 
     console = Console(file=file, highlight=False, soft_wrap=True)
+    width = console.width  # rich measures the terminal again on every read of console.width
+    pieces = []
     for line in scorecard_lines(report):
         # a long line wraps under its own first character, not at the left margin
         indent = len(line.plain) - len(line.plain.lstrip(" "))
         body = line[indent:] if indent else line
-        for piece in body.wrap(console, max(20, console.width - indent)):
+        for piece in body.wrap(console, max(20, width - indent)):
             piece.rstrip()
-            console.print(Text(" " * indent) + piece)
+            pieces.append(Text(" " * indent) + piece)
+    # one print: each console.print renders and flushes on its own, which costs more than the text
+    console.print(Text("\n").join(pieces))
