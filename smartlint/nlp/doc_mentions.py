@@ -12,6 +12,8 @@ MENTIONS = "smartlint.mentions"
 REFERENCE_DATE = "smartlint.reference_date"
 FISCAL_YEAR_START = "smartlint.fiscal_year_start"
 TEXT = "smartlint.text"
+ORTHS = "smartlint.orths"
+RULER_MATCHES = "smartlint.ruler_matches"  # user_data key (RULER_MATCHES, spans_key)
 
 
 def mentions(doc) -> list[dict[str, Any]]:
@@ -25,6 +27,22 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[TEXT] = doc.text
     return text
+
+
+def doc_orths(doc) -> list[int]:
+    """The ORTH ids of the doc's tokens, read once per doc for all the rulers (the tokens are not
+    changed by any component)."""
+    orths = doc.user_data.get(ORTHS)
+    if orths is None:
+        from spacy.attrs import ORTH
+
+        orths = doc.user_data[ORTHS] = doc.to_array(ORTH).tolist()
+    return orths
+
+
+def ruler_matches(doc, spans_key: str) -> list[tuple[int, int, str, str]]:
+    """(start token, end token, label, pattern id) of what the ruler with `spans_key` matched, by span."""
+    return doc.user_data.get((RULER_MATCHES, spans_key), [])
 
 
 def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, mentions
+from smartlint.nlp.doc_mentions import add_mention, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
@@ -164,15 +164,15 @@ class Candidate:
 
     __slots__ = ("start", "end", "label", "id")
 
-    def __init__(self, span):
-        self.start, self.end, self.label, self.id = span.start, span.end, span.label_, span.id_
+    def __init__(self, start: int, end: int, label: str, id: str):
+        self.start, self.end, self.label, self.id = start, end, label, id
 
 
 class LexiconInterpreter:
     def __call__(self, doc):
         by_label: dict[str, list[Candidate]] = {}
-        for span in doc.spans.get("sl_lexicon", []):
-            by_label.setdefault(span.label_, []).append(Candidate(span))
+        for match in ruler_matches(doc, "sl_lexicon"):
+            by_label.setdefault(match[2], []).append(Candidate(*match))
         w = Words(doc, *_time_edges(doc))
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
         reasons = self._rationales(w, by_label.get("REASON_MARKER", []), team_words)
