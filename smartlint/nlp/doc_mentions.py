@@ -13,6 +13,7 @@ REFERENCE_DATE = "smartlint.reference_date"
 FISCAL_YEAR_START = "smartlint.fiscal_year_start"
 TEXT = "smartlint.text"
 ORTHS = "smartlint.orths"
+WORDS = "smartlint.words"
 RULER_MATCHES = "smartlint.ruler_matches"  # user_data key (RULER_MATCHES, spans_key)
 
 
@@ -38,6 +39,21 @@ def doc_orths(doc) -> list[int]:
 
         orths = doc.user_data[ORTHS] = doc.to_array(ORTH).tolist()
     return orths
+
+
+def doc_words(doc) -> tuple[list[str], list[int], list[bool]]:
+    """The tokens' texts, their character offsets and whether a space follows each, read once per
+    doc without making a Token object per token (spaCy makes a new one on every doc[i])."""
+    words = doc.user_data.get(WORDS)
+    if words is None:
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        text = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        # a token's text is the doc text at its offset: the tokenizer only splits the text
+        texts = [text[start:start + length] for start, length, _space in rows]
+        words = doc.user_data[WORDS] = (texts, [row[0] for row in rows], [row[2] == 1 for row in rows])
+    return words
 
 
 def ruler_matches(doc, spans_key: str) -> list[tuple[int, int, str, str]]:

@@ -17,7 +17,7 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, mentions, ruler_matches
+from smartlint.nlp.doc_mentions import add_mention, doc_words, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
@@ -111,7 +111,7 @@ class Words:
 
     def __init__(self, doc, time_starts: set[int], time_ends: set[int]):
         self.doc = doc
-        self.text: list[str] = [token.text for token in doc]
+        self.text, self.starts, self.spaced = doc_words(doc)
         self.lower = [t.lower() for t in self.text]
         self.n = n = len(self.text)
         self.sentence_start = [0] * n
@@ -128,10 +128,10 @@ class Words:
         self.time_ends = time_ends
 
     def start_char(self, i: int) -> int:
-        return self.doc[i].idx
+        return self.starts[i]
 
     def end_char(self, end: int) -> int:
-        return self.doc[end - 1].idx + len(self.text[end - 1])
+        return self.starts[end - 1] + len(self.text[end - 1])
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
@@ -141,7 +141,7 @@ class Words:
 
     def joined(self, i: int) -> bool:
         """No space between token i and the next one ("co-host")."""
-        return i + 1 < self.n and not self.doc[i].whitespace_
+        return i + 1 < self.n and not self.spaced[i]
 
     def starts_sentence(self, i: int) -> bool:
         return i == self.sentence_start[i] or self.is_space(i - 1)
