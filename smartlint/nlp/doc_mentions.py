@@ -6,7 +6,8 @@ so no global spaCy extension attributes are needed and nothing spaCy-specific le
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from bisect import bisect_right
+from typing import Any, NamedTuple
 
 MENTIONS = "smartlint.mentions"
 REFERENCE_DATE = "smartlint.reference_date"
@@ -56,8 +57,36 @@ def doc_words(doc) -> tuple[list[str], list[int], list[bool]]:
     return words
 
 
-def ruler_matches(doc, spans_key: str) -> list[tuple[int, int, str, str]]:
-    """(start token, end token, label, pattern id) of what the ruler with `spans_key` matched, by span."""
+def token_range(doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens doc.char_span(start, end, alignment_mode="expand") would cover, as (first, end),
+    or None where it gives None; read from doc_words, without making a Span."""
+    texts, starts, _spaced = doc_words(doc)
+    length = len(doc_text(doc))  # the tokens tile the text: each runs to the next one's offset
+
+    def token_at(char: int) -> int:
+        return bisect_right(starts, char) - 1 if 0 <= char < length else -1
+
+    first, last = token_at(start), token_at(end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == starts[first] + len(texts[first]):  # in the whitespace after a token
+        first += 1
+    if first > last + 1:
+        raise IndexError(f"no tokens between characters {start} and {end}")  # as Span would
+    return first, last + 1
+
+
+class RulerMatch(NamedTuple):
+    """A span a pattern ruler marked: tokens start..end, the pattern's label and id."""
+
+    start: int
+    end: int
+    label: str
+    id: str
+
+
+def ruler_matches(doc, spans_key: str) -> list[RulerMatch]:
+    """What the ruler with `spans_key` matched, ordered by span."""
     return doc.user_data.get((RULER_MATCHES, spans_key), [])
 
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
 
-from smartlint.nlp.doc_mentions import RULER_MATCHES, doc_orths
+from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch, doc_orths
 from smartlint.nlp.word_conditions import WordConditions, is_word_level
 
 BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
@@ -148,7 +148,8 @@ class PatternRuler:
         matches.extend(self.phrase_matcher(doc))
         matches.sort(key=BY_SPAN)
         named = self._names_of_key
-        doc.user_data[(RULER_MATCHES, self.spans_key)] = [(start, end, *named[key]) for key, start, end in matches]
+        doc.user_data[(RULER_MATCHES, self.spans_key)] = [
+            RulerMatch(start, end, *named[key]) for key, start, end in matches]
         if self.set_spans:
             label_and_id = self._label_and_id
             # positional arguments: Span's keyword parsing costs as much as the rest of it
