@@ -319,3 +319,22 @@ def test_word_conditions_agree_with_the_matcher(analyzer):
                 if isinstance(spec, dict) and "OP" not in spec:
                     assert compiled.add(spec) == reference.add(spec)
         assert compiled.masks(orths) == reference.masks(orths), name
+
+
+def test_ruler_matches_read_spans_and_tuples_alike(analyzer):
+    """A ruler leaves its matches as Spans or (set_spans off) as tuples; ruler_matches reads both."""
+    from smartlint.nlp.doc_mentions import ruler_matches
+
+    text = "Our CFO will grow revenue by 20% to $1.2 million by Q3 2026 because cash is short."
+    for name in ("quantity_ruler", "time_ruler", "lexicon_ruler"):
+        ruler = analyzer.nlp.get_pipe(name)
+        found = []
+        for set_spans in (True, False):
+            doc = analyzer.nlp.make_doc(text)
+            ruler.set_spans, before = set_spans, ruler.set_spans
+            try:
+                ruler(doc)
+            finally:
+                ruler.set_spans = before
+            found.append(ruler_matches(doc, ruler.spans_key))
+        assert found[0] == found[1] and found[0], name

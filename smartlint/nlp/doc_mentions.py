@@ -86,8 +86,13 @@ class RulerMatch(NamedTuple):
 
 
 def ruler_matches(doc, spans_key: str) -> list[RulerMatch]:
-    """What the ruler with `spans_key` matched, ordered by span."""
-    return doc.user_data.get((RULER_MATCHES, spans_key), [])
+    """What the ruler with `spans_key` matched, ordered by span: the tuples it left with set_spans
+    off, else its Spans read into tuples."""
+    found = doc.user_data.get((RULER_MATCHES, spans_key))
+    if found is None:
+        found = [RulerMatch(span.start, span.end, span.label_, span.id_)
+                 for span in doc.spans.get(spans_key, ())]
+    return found
 
 
 def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:

@@ -12,9 +12,9 @@ the word meets, remembers the answer as a bit mask, and matches the sequences on
 patterns (operators, context attributes) stay with spaCy's Matcher, which then runs only on
 documents where one of them can start.
 
-Each document gets its matches as plain (start, end, label, id) tuples (doc_mentions.ruler_matches),
-and, unless set_spans is off, as Spans in doc.spans[spans_key]: a Span costs about a microsecond to
-make and again each time a SpanGroup is iterated, which a component reading the tuples avoids.
+The matches go to doc.spans[spans_key] as Spans or, with set_spans off, to the doc's user_data as
+RulerMatch tuples; doc_mentions.ruler_matches reads either. A Span costs about half a microsecond to
+make and about a microsecond again each time its SpanGroup is iterated, which the tuples avoid.
 """
 from __future__ import annotations
 
@@ -102,6 +102,7 @@ class PatternRuler:
         # (key, bit of the first token's condition, bits of the others), in added order
         self.sequences: list[tuple[int, int, list[int]]] = []
         self.sequence_starts = 0  # bits of conditions a fixed sequence starts with
+        self._sequences_starting: dict[int, list[tuple[int, list[int]]]] = {}  # by a word's mask
         for key, body in fixed:
             bits = [self.conditions.add(spec) for spec in body]
             self.sequences.append((vocab.strings.add(key), bits[0], bits[1:]))
@@ -126,11 +127,16 @@ class PatternRuler:
             matches = self.matcher(doc)
         n = len(masks)
         seen = set()
-        sequences = self.sequences
+        starting = self._sequences_starting
         for i in [i for i, mask in enumerate(masks) if mask & sequence_starts]:
             mask = masks[i]
-            for key, first, rest in sequences:  # in added order: the order ties come out in
-                if not mask & first or i + len(rest) >= n:
+            candidates = starting.get(mask)
+            if candidates is None:
+                # in added order: the order ties come out in
+                candidates = starting[mask] = [(key, rest) for key, first, rest in self.sequences
+                                               if mask & first]
+            for key, rest in candidates:
+                if i + len(rest) >= n:
                     continue
                 k = i
                 for bit in rest:
@@ -147,16 +153,17 @@ class PatternRuler:
         matches = self._token_matches(doc)
         matches.extend(self.phrase_matcher(doc))
         matches.sort(key=BY_SPAN)
-        named = self._names_of_key
-        doc.user_data[(RULER_MATCHES, self.spans_key)] = [
-            RulerMatch(start, end, *named[key]) for key, start, end in matches]
-        if self.set_spans:
-            label_and_id = self._label_and_id
-            # positional arguments: Span's keyword parsing costs as much as the rest of it
-            doc.spans[self.spans_key] = [
-                Span(doc, start, end, label_and_id[key][0], None, None, 0, label_and_id[key][1])
-                for key, start, end in matches
-            ]
+        if not self.set_spans:
+            make, named = RulerMatch._make, self._names_of_key
+            doc.user_data[(RULER_MATCHES, self.spans_key)] = [
+                make((start, end) + named[key]) for key, start, end in matches]
+            return doc
+        label_and_id = self._label_and_id
+        # positional arguments: Span's keyword parsing costs as much as the rest of it
+        doc.spans[self.spans_key] = [
+            Span(doc, start, end, label_and_id[key][0], None, None, 0, label_and_id[key][1])
+            for key, start, end in matches
+        ]
         return doc
 
 
