@@ -293,3 +293,48 @@ def test_a_reason_clause_keeps_a_closing_percent_sign(analyzer):
     text = "We will cut wait times by 20% by June 30, 2026, so that on-time care reaches 100%."
     [reason] = found(analyzer, text, "RATIONALE")
     assert reason.text == "so that on-time care reaches 100%"
+
+
+# -- the rulers' word conditions ---------------------------------------------------------------
+
+def test_word_conditions_agree_with_the_matcher(analyzer):
+    """The rulers answer word-level token specs without spaCy's Matcher; the answers must be the
+    Matcher's, for every ruler's specs, on words of every shape."""
+    from smartlint.nlp.word_conditions import WordConditions
+
+    class MatcherOnly(WordConditions):
+        def _compile(self, spec, bit):
+            return False
+
+    words = ("We will grow 12 123 1234 2026 Q3 q3 $5 $1,000 5k 1.5 ½ ten Ten TEN 3rd 31st jan jan. "
+             "Jan. March 3/31 2027-03 - / . , $ € 100% 10x fy26 FY2026 H1 as so possible the On "
+             "'ll won't LinkedIn e-mail ASAP").split()
+    vocab = analyzer.nlp.vocab
+    orths = [vocab[w].orth for w in words]
+    for name in ("quantity_ruler", "time_ruler", "lexicon_ruler"):
+        ruler = analyzer.nlp.get_pipe(name)
+        compiled, reference = WordConditions(vocab), MatcherOnly(vocab)
+        for _key, body in ruler._token_patterns:
+            for spec in body:
+                if isinstance(spec, dict) and "OP" not in spec:
+                    assert compiled.add(spec) == reference.add(spec)
+        assert compiled.masks(orths) == reference.masks(orths), name
+
+
+def test_ruler_matches_read_spans_and_tuples_alike(analyzer):
+    """A ruler leaves its matches as Spans or (set_spans off) as tuples; ruler_matches reads both."""
+    from smartlint.nlp.doc_mentions import ruler_matches
+
+    text = "Our CFO will grow revenue by 20% to $1.2 million by Q3 2026 because cash is short."
+    for name in ("quantity_ruler", "time_ruler", "lexicon_ruler"):
+        ruler = analyzer.nlp.get_pipe(name)
+        found = []
+        for set_spans in (True, False):
+            doc = analyzer.nlp.make_doc(text)
+            ruler.set_spans, before = set_spans, ruler.set_spans
+            try:
+                ruler(doc)
+            finally:
+                ruler.set_spans = before
+            found.append(ruler_matches(doc, ruler.spans_key))
+        assert found[0] == found[1] and found[0], name

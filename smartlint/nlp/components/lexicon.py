@@ -17,7 +17,8 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, mentions
+from smartlint.nlp.doc_mentions import (RulerMatch, add_mention, doc_words, mentions, ruler_matches,
+                                        token_range)
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
@@ -111,7 +112,7 @@ class Words:
 
     def __init__(self, doc, time_starts: set[int], time_ends: set[int]):
         self.doc = doc
-        self.text: list[str] = [token.text for token in doc]
+        self.text, self.starts, self.spaced = doc_words(doc)
         self.lower = [t.lower() for t in self.text]
         self.n = n = len(self.text)
         self.sentence_start = [0] * n
@@ -128,10 +129,10 @@ class Words:
         self.time_ends = time_ends
 
     def start_char(self, i: int) -> int:
-        return self.doc[i].idx
+        return self.starts[i]
 
     def end_char(self, end: int) -> int:
-        return self.doc[end - 1].idx + len(self.text[end - 1])
+        return self.starts[end - 1] + len(self.text[end - 1])
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
@@ -141,7 +142,7 @@ class Words:
 
     def joined(self, i: int) -> bool:
         """No space between token i and the next one ("co-host")."""
-        return i + 1 < self.n and not self.doc[i].whitespace_
+        return i + 1 < self.n and not self.spaced[i]
 
     def starts_sentence(self, i: int) -> bool:
         return i == self.sentence_start[i] or self.is_space(i - 1)
@@ -159,20 +160,11 @@ class Words:
         return self.starts_sentence(i) or self.text[i - 1] in HEADING_MARKS
 
 
-class Candidate:
-    """A span lexicon_ruler marked, as plain fields."""
-
-    __slots__ = ("start", "end", "label", "id")
-
-    def __init__(self, span):
-        self.start, self.end, self.label, self.id = span.start, span.end, span.label_, span.id_
-
-
 class LexiconInterpreter:
     def __call__(self, doc):
-        by_label: dict[str, list[Candidate]] = {}
-        for span in doc.spans.get("sl_lexicon", []):
-            by_label.setdefault(span.label_, []).append(Candidate(span))
+        by_label: dict[str, list[RulerMatch]] = {}
+        for match in ruler_matches(doc, "sl_lexicon"):
+            by_label.setdefault(match.label, []).append(match)
         w = Words(doc, *_time_edges(doc))
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
         reasons = self._rationales(w, by_label.get("REASON_MARKER", []), team_words)
@@ -193,7 +185,7 @@ class LexiconInterpreter:
         return doc
 
     # -- reason clauses ------------------------------------------------------------------------
-    def _rationales(self, w: Words, markers: list[Candidate],
+    def _rationales(self, w: Words, markers: list[RulerMatch],
                     team_words: set[int]) -> list[tuple[int, int, str]]:
         found = []
         covered_until = -1
@@ -207,7 +199,7 @@ class LexiconInterpreter:
             covered_until = end
         return found
 
-    def _is_reason(self, w: Words, c: Candidate, team_words: set[int]) -> bool:
+    def _is_reason(self, w: Words, c: RulerMatch, team_words: set[int]) -> bool:
         if c.id == "since":
             return c.end < w.n and not _is_time_after_since(w, c.end)
         if c.id == "to-purpose":
@@ -219,7 +211,7 @@ class LexiconInterpreter:
         return True
 
     @staticmethod
-    def _is_purpose_to(w: Words, c: Candidate, team_words: set[int]) -> bool:
+    def _is_purpose_to(w: Words, c: RulerMatch, team_words: set[int]) -> bool:
         """ "to support" is a purpose after an object ("Hire two reps to support ..."), not after
         "want"/"aim"/"is" (the goal itself) or at the head of a goal ("To reduce churn by 5%")."""
         start = c.start
@@ -236,7 +228,7 @@ class LexiconInterpreter:
             or i in team_words for i in head))
 
     @staticmethod
-    def _reason_end(w: Words, c: Candidate) -> int:
+    def _reason_end(w: Words, c: RulerMatch) -> int:
         start = c.start
         end = w.sentence_end[start]
         rest = range(c.end, end)
@@ -270,7 +262,7 @@ class LexiconInterpreter:
         return end
 
     # -- action verbs --------------------------------------------------------------------------
-    def _actions(self, w: Words, found: list[Candidate], owner_ends: set[int],
+    def _actions(self, w: Words, found: list[RulerMatch], owner_ends: set[int],
                  owner_tokens: set[int]) -> set[int]:
         taken: set[int] = set()
         for c in sorted(found, key=lambda c: (c.start, c.start - c.end)):
@@ -294,7 +286,7 @@ class LexiconInterpreter:
         return prev.endswith("ly") and prev not in PERIODIC and prev.isalpha()
 
     # -- vague terms ---------------------------------------------------------------------------
-    def _vague_terms(self, w: Words, found: list[Candidate], action_tokens: set[int]) -> None:
+    def _vague_terms(self, w: Words, found: list[RulerMatch], action_tokens: set[int]) -> None:
         taken: set[int] = set()
         for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
             if any(i in taken for i in range(c.start, c.end)):
@@ -335,7 +327,7 @@ class Group:
 class OwnerFinder:
     """Finds the goal's owners among pronoun, role, team and name candidates."""
 
-    def __init__(self, w: Words, by_label: dict[str, list[Candidate]], in_reason: bytearray,
+    def __init__(self, w: Words, by_label: dict[str, list[RulerMatch]], in_reason: bytearray,
                  team_words: set[int]):
         self.w = w
         self.team_words = team_words
@@ -350,8 +342,8 @@ class OwnerFinder:
             self.blocked.update(range(c.start, c.end))
         for m in mentions(w.doc):
             if m["label"] == "PLATFORM":
-                span = w.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-                self.blocked.update(range(span.start, span.end) if span is not None else ())
+                tokens = token_range(w.doc, m["start"], m["end"])
+                self.blocked.update(range(*tokens) if tokens is not None else ())
         self.runs = self._name_runs()
 
     def find(self) -> list[Owner]:
@@ -672,10 +664,10 @@ def _time_edges(doc) -> tuple[set[int], set[int]]:
     starts, ends = set(), set()
     for m in mentions(doc):
         if m["label"] in TIME_LABELS:
-            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is not None and len(span):
-                starts.add(span.start)
-                ends.add(span.end)
+            tokens = token_range(doc, m["start"], m["end"])
+            if tokens is not None and tokens[0] < tokens[1]:
+                starts.add(tokens[0])
+                ends.add(tokens[1])
     return starts, ends
 
 

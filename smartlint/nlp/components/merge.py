@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, groupby
+from itertools import accumulate
 
 from spacy.language import Language
 
@@ -17,14 +17,22 @@ NUMERIC_TIME = {"QUANTITY", "PERCENT", "MONEY", "DATE", "DATE_RANGE", "DURATION"
 def _contained_ids(timed: list[dict]) -> set[int]:
     """ids of mentions lying inside a strictly longer one, in one sorted sweep (texts can be long)."""
     contained: set[int] = set()
-    ordered = sorted(timed, key=lambda m: (m["start"], -m["end"]))
     furthest_end = -1  # over all earlier spans, which start at or before the current one
-    for _, group in groupby(ordered, key=lambda m: (m["start"], m["end"])):
-        group = list(group)
-        if furthest_end >= group[0]["end"]:
-            contained.update(id(m) for m in group)
-        furthest_end = max(furthest_end, group[0]["end"])
+    previous = None
+    inside = False
+    for m in sorted(timed, key=_by_start_longest_first):
+        span = (m["start"], m["end"])
+        if span != previous:  # the first of the mentions with this span decides for all of them
+            inside = furthest_end >= span[1]
+            furthest_end = max(furthest_end, span[1])
+            previous = span
+        if inside:
+            contained.add(id(m))
     return contained
+
+
+def _by_start_longest_first(m: dict) -> tuple[int, int]:
+    return m["start"], -m["end"]
 
 
 class MentionMerger:

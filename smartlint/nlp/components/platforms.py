@@ -19,11 +19,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
-from spacy.util import filter_spans
 
 from smartlint.nlp.components.ruler import phrase_patterns
-from smartlint.nlp.doc_mentions import add_mention
+from smartlint.nlp.doc_mentions import add_mention, doc_words
 from smartlint.nlp.lemmas import is_known_word
 
 # Words that introduce a channel ("post on X", "reach them by email", "sell through Etsy"); not
@@ -39,6 +37,7 @@ SENTENCE_STARTERS = frozenset({".", "!", "?", ";", ":", "-", "•", "*", "(", '"
 # Shortest token worth a fuzzy look: shorter typos are too close to ordinary words.
 MIN_FUZZY_LENGTH = 5
 CUED = "cued:"  # matcher key prefix of forms that need a channel cue
+TYPO_CACHE_SIZE = 50_000  # words whose typo lookup is remembered (most recur across goals)
 
 
 class PlatformMatcher:
@@ -51,6 +50,7 @@ class PlatformMatcher:
         self.as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.fuzzy_aliases: list[str] = []
         self.fuzzy_names: list[str] = []
+        self._typo_of: dict[str, str] = {}  # word -> the platform it is a typo of, or ""
 
     def initialize(self, get_examples=None, *, nlp=None, catalogue=None):
         """Build the matchers and the typo lookup once from the catalogue lines."""
@@ -78,6 +78,7 @@ class PlatformMatcher:
                     fuzzy.setdefault(alias, name)
         self.fuzzy_aliases = list(fuzzy)
         self.fuzzy_names = list(fuzzy.values())
+        self._typo_of = {}
 
     def _add(self, matcher: PhraseMatcher, attr: str, key: str, phrases: list[str]) -> None:
         if phrases:
@@ -86,57 +87,82 @@ class PlatformMatcher:
     def __call__(self, doc):
         if not self.entries:
             return doc
-        texts = [token.text for token in doc]
-        lowers = [t.lower() for t in texts]
-        firm: list[Span] = []
-        cued: list[Span] = []
+        texts, starts, _spaced = doc_words(doc)
+        # (start, end, name): spans as plain tuples, a Span costing more than the rest of the work
+        firm: list[tuple[int, int, str]] = []
+        cued: list[tuple[int, int, str]] = []
         strings = doc.vocab.strings
         for matcher in (self.any_case, self.as_written):
             for key, start, end in matcher(doc):
                 name = strings[key]
                 if name.startswith(CUED):
-                    cued.append(Span(doc, start, end, label=name[len(CUED):]))
+                    cued.append((start, end, name[len(CUED):]))
                 elif matcher is self.any_case or not _capital_by_position(texts, start, end):
-                    firm.append(Span(doc, start, end, label=name))
-        firm = filter_spans(firm)
-        for span in cued:
-            if _is_cued(lowers, span, firm):
-                firm.append(span)
+                    firm.append((start, end, name))
+        firm = _longest_first(firm)
+        if cued:
+            lowers = [t.lower() for t in texts]
+            for span in cued:
+                if _is_cued(lowers, span, firm):
+                    firm.append(span)
         covered: set[int] = set()
-        for span in filter_spans(firm):
-            covered.update(range(span.start, span.end))
-            self._record(doc, span.start_char, span.end_char, span.label_)
+        for start, end, name in _longest_first(firm):
+            covered.update(range(start, end))
+            self._record(doc, starts[start], starts[end - 1] + len(texts[end - 1]), name)
         if self.fuzzy_aliases:
-            self._fuzzy(doc, texts, covered)
+            self._fuzzy(doc, texts, starts, covered)
         return doc
 
-    def _fuzzy(self, doc, texts: list[str], covered: set[int]) -> None:
+    def _fuzzy(self, doc, texts: list[str], starts: list[int], covered: set[int]) -> None:
+        for i, text in enumerate(texts):
+            if len(text) < MIN_FUZZY_LENGTH or i in covered:
+                continue
+            found = self._typo_of.get(text)
+            if found is None:
+                if len(self._typo_of) >= TYPO_CACHE_SIZE:
+                    self._typo_of.clear()
+                found = self._typo_of[text] = self._closest_name(text)
+            if found:
+                self._record(doc, starts[i], starts[i] + len(text), found)
+
+    def _closest_name(self, text: str) -> str:
+        """The platform `text` is a typo of, or "" (not a word of letters, an English word, or not
+        close enough to any name)."""
+        if not text.isalpha() or is_known_word(text):
+            return ""
         from rapidfuzz import fuzz, process
 
-        for i, text in enumerate(texts):
-            if (i in covered or len(text) < MIN_FUZZY_LENGTH or not text.isalpha()
-                    or is_known_word(text)):
-                continue
-            best = process.extractOne(text.lower(), self.fuzzy_aliases, scorer=fuzz.ratio,
-                                      score_cutoff=self.min_similarity)
-            if best is not None:
-                start = doc[i].idx
-                self._record(doc, start, start + len(text), self.fuzzy_names[best[2]])
+        best = process.extractOne(text.lower(), self.fuzzy_aliases, scorer=fuzz.ratio,
+                                  score_cutoff=self.min_similarity)
+        return "" if best is None else self.fuzzy_names[best[2]]
 
     def _record(self, doc, start: int, end: int, name: str) -> None:
         entry = self.entries[name]
         add_mention(doc, "PLATFORM", start, end, value=name, kind=entry.get("category"))
 
 
-def _is_cued(lowers: list[str], span: Span, platforms: list[Span]) -> bool:
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spacy.util.filter_spans on (start, end, name) tuples: overlaps go to the (first) longest."""
+    result = []
+    seen_tokens: set[int] = set()
+    for span in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+        start, end = span[0], span[1]
+        if start not in seen_tokens and end - 1 not in seen_tokens:
+            result.append(span)
+            seen_tokens.update(range(start, end))
+    return sorted(result, key=lambda span: span[0])
+
+
+def _is_cued(lowers: list[str], span: tuple[int, int, str], platforms: list[tuple[int, int, str]]) -> bool:
     """A cued channel word counts after a channel preposition or next to another platform."""
-    i = span.start - 1
+    start, end = span[0], span[1]
+    i = start - 1
     while i >= 0 and lowers[i] in CUE_FILLERS:
         i -= 1
     if i >= 0 and lowers[i] in CHANNEL_CUES:
         return True
-    for other in platforms:
-        gap = range(other.end, span.start) if other.end <= span.start else range(span.end, other.start)
+    for other_start, other_end, _name in platforms:
+        gap = range(other_end, start) if other_end <= start else range(end, other_start)
         if 0 < len(gap) <= 2 and all(lowers[k] in LIST_JOINERS for k in gap):
             return True
     return False

@@ -11,70 +11,38 @@ word wherever it occurs; for those the ruler asks a Matcher once per distinct wo
 the word meets, remembers the answer as a bit mask, and matches the sequences on the masks. Other
 patterns (operators, context attributes) stay with spaCy's Matcher, which then runs only on
 documents where one of them can start.
+
+The matches go to doc.spans[spans_key] as Spans or, with set_spans off, to the doc's user_data as
+RulerMatch tuples; doc_mentions.ruler_matches reads either. A Span costs about half a microsecond to
+make and about a microsecond again each time its SpanGroup is iterated, which the tuples avoid.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-# Token attributes spaCy reads from the lexeme, so the same for every occurrence of a word.
-LEXEME_ATTRS = frozenset({
-    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII",
-    "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET",
-    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL",
-    "LIKE_EMAIL"})
+from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch, doc_orths
+from smartlint.nlp.word_conditions import WordConditions, is_word_level
 
-
-def _word_level(spec) -> bool:
-    """A token spec that holds for a word wherever it occurs: no operator, no context attribute."""
-    return isinstance(spec, dict) and bool(spec) and all(
-        isinstance(name, str) and name.upper() in LEXEME_ATTRS for name in spec)
-
-
-class WordConditions:
-    """Token specs evaluated once per distinct word (by a Matcher over a one-word Doc); a word's
-    answer is a bit mask with bit n set when it meets spec n."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.matcher = Matcher(vocab, validate=True)
-        self._bit_of_key: dict[int, int] = {}
-        self._mask_of_word: dict[int, int] = {}
-
-    def add(self, spec: dict) -> int:
-        """The bit of a new condition."""
-        bit = 1 << len(self._bit_of_key)
-        key = f"\x1fword condition {len(self._bit_of_key)}"
-        self.matcher.add(key, [[spec]])
-        self._bit_of_key[self.vocab.strings.add(key)] = bit
-        return bit
-
-    def masks(self, doc) -> list[int]:
-        known = self._mask_of_word
-        masks = []
-        for orth in doc.to_array(ORTH).tolist():
-            mask = known.get(orth)
-            if mask is None:
-                mask = 0
-                for key, _start, _end in self.matcher(Doc(self.vocab, words=[self.vocab.strings[orth]])):
-                    mask |= self._bit_of_key[key]
-                known[orth] = mask
-            masks.append(mask)
-        return masks
+BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
 
 
 class PatternRuler:
-    def __init__(self, nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str,
+                 set_spans: bool = True):
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.phrase_matcher_attr = phrase_matcher_attr
+        self.set_spans = set_spans
         self.patterns: list[dict] = []
         self._label_and_id: dict[int, tuple[int, int]] = {}
+        self._names_of_key: dict[int, tuple[str, str]] = {}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
         self._set_token_patterns([])
 
@@ -89,6 +57,7 @@ class PatternRuler:
                    patterns: Iterable[dict] | None = None) -> None:
         self.patterns = []
         self._label_and_id = {}
+        self._names_of_key = {}
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
         self._set_token_patterns([])
         self.add_patterns(patterns or [])
@@ -102,6 +71,7 @@ class PatternRuler:
             # the matcher knows one key per pattern group; label and id are recovered from it
             key = f"{label}\x1f{pattern_id}"
             self._label_and_id[strings.add(key)] = (strings.add(label), strings.add(pattern_id))
+            self._names_of_key[strings.add(key)] = (label, pattern_id)
             if isinstance(body, str):
                 phrases.setdefault(key, []).append(body)
             else:
@@ -124,14 +94,15 @@ class PatternRuler:
         self.full_matcher = Matcher(vocab, validate=True)
         for key, body in token_patterns:
             self.full_matcher.add(key, [body])
-        fixed = [(key, body) for key, body in token_patterns if all(map(_word_level, body))]
-        other = [(key, body) for key, body in token_patterns if not all(map(_word_level, body))]
-        if not all(_word_level(body[0]) for _key, body in other):
+        fixed = [(key, body) for key, body in token_patterns if all(map(is_word_level, body))]
+        other = [(key, body) for key, body in token_patterns if not all(map(is_word_level, body))]
+        if not all(is_word_level(body[0]) for _key, body in other):
             fixed, other = [], token_patterns  # no telling where those can start: Matcher only
         self.conditions = WordConditions(vocab)
         # (key, bit of the first token's condition, bits of the others), in added order
         self.sequences: list[tuple[int, int, list[int]]] = []
         self.sequence_starts = 0  # bits of conditions a fixed sequence starts with
+        self._sequences_starting: dict[int, list[tuple[int, list[int]]]] = {}  # by a word's mask
         for key, body in fixed:
             bits = [self.conditions.add(spec) for spec in body]
             self.sequences.append((vocab.strings.add(key), bits[0], bits[1:]))
@@ -147,19 +118,25 @@ class PatternRuler:
     def _token_matches(self, doc) -> list[tuple[int, int, int]]:
         if not self.sequences:
             return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
-        masks = self.conditions.masks(doc)
+        masks = self.conditions.masks(doc_orths(doc))
         matches = []
-        if self.matcher_starts and any(m & self.matcher_starts for m in masks):
-            if any(m & self.matcher_starts and m & self.sequence_starts for m in masks):
+        sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
+        if matcher_starts and any(m & matcher_starts for m in masks):
+            if any(m & matcher_starts and m & sequence_starts for m in masks):
                 return self.full_matcher(doc)
             matches = self.matcher(doc)
         n = len(masks)
         seen = set()
-        for i, mask in enumerate(masks):
-            if not mask & self.sequence_starts:
-                continue
-            for key, first, rest in self.sequences:  # in added order: the order ties come out in
-                if not mask & first or i + len(rest) >= n:
+        starting = self._sequences_starting
+        for i in [i for i, mask in enumerate(masks) if mask & sequence_starts]:
+            mask = masks[i]
+            candidates = starting.get(mask)
+            if candidates is None:
+                # in added order: the order ties come out in
+                candidates = starting[mask] = [(key, rest) for key, first, rest in self.sequences
+                                               if mask & first]
+            for key, rest in candidates:
+                if i + len(rest) >= n:
                     continue
                 k = i
                 for bit in rest:
@@ -175,10 +152,16 @@ class PatternRuler:
     def __call__(self, doc):
         matches = self._token_matches(doc)
         matches.extend(self.phrase_matcher(doc))
-        matches.sort(key=lambda match: (match[1], match[2]))
+        matches.sort(key=BY_SPAN)
+        if not self.set_spans:
+            make, named = RulerMatch._make, self._names_of_key
+            doc.user_data[(RULER_MATCHES, self.spans_key)] = [
+                make((start, end) + named[key]) for key, start, end in matches]
+            return doc
         label_and_id = self._label_and_id
+        # positional arguments: Span's keyword parsing costs as much as the rest of it
         doc.spans[self.spans_key] = [
-            Span(doc, start, end, label=label_and_id[key][0], span_id=label_and_id[key][1])
+            Span(doc, start, end, label_and_id[key][0], None, None, 0, label_and_id[key][1])
             for key, start, end in matches
         ]
         return doc
@@ -223,6 +206,7 @@ def phrase_patterns(nlp: Language, attr: str, phrases: Sequence[str]) -> list:
     return patterns
 
 
-@Language.factory("smartlint_ruler", default_config={"phrase_matcher_attr": "LOWER"})
-def make_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str) -> PatternRuler:
-    return PatternRuler(nlp, name, spans_key, phrase_matcher_attr)
+@Language.factory("smartlint_ruler", default_config={"phrase_matcher_attr": "LOWER", "set_spans": True})
+def make_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str,
+               set_spans: bool) -> PatternRuler:
+    return PatternRuler(nlp, name, spans_key, phrase_matcher_attr, set_spans)
