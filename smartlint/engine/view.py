@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -28,6 +29,8 @@ CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_
 # Mentions a scope phrase may not overlap.
 SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
 _APOSTROPHES = "'’"
+# The word pattern as one capturing group: re.split then keeps the words between the gaps.
+_WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
@@ -167,32 +170,37 @@ class GoalView:
         return self._cover_of(labels).overlaps(start, end)
 
     @lazy
-    def _tokens(self) -> tuple[list[str], list[tuple[int, int]]]:
-        """The goal's own words: their lower-cased forms and their (start, end), side by side, so
-        that a word becomes a Piece only when a property keeps it."""
+    def _tokens(self) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+        """The goal's own words: their lower-cased forms, their (start, end) and their text, side
+        by side, so that a word becomes a Piece only when a property keeps it.
+
+        Split with the word pattern captured, the text alternates gap, word, gap, ... word, gap;
+        the running sum of the pieces' lengths gives every offset without a Python-level loop."""
         lowers: list[str] = []
         bounds: list[tuple[int, int]] = []
-        word = lexicon.WORD
+        texts: list[str] = []
+        split = _WORD_SPLIT.split
         for offset, text in self.goal_text_pieces:
-            if text.isascii():  # lower() keeps every offset, so one findall gives the forms
-                lowers += word.findall(text.lower())
-                spans = [m.span() for m in word.finditer(text)]
-            else:
-                matches = list(word.finditer(text))
-                lowers += [m.group().lower() for m in matches]
-                spans = [m.span() for m in matches]
-            bounds += [(offset + s, offset + e) for s, e in spans] if offset else spans
-        return lowers, bounds
+            parts = split(text)
+            found = parts[1::2]
+            if not found:
+                continue
+            offsets = list(accumulate(map(len, parts), initial=offset))
+            texts += found
+            lowers += map(str.lower, found)
+            bounds += zip(offsets[1:-1:2], offsets[2::2])
+        return lowers, bounds, texts
 
     def _word(self, index: int) -> Piece:
-        start, end = self._tokens[1][index]
-        return Piece(self.facts.text[start:end], start, end)
+        tokens = self._tokens
+        start, end = tokens[1][index]
+        return Piece(tokens[2][index], start, end)
 
     # -- S: what, how, who, where ------------------------------------------------------------
     @lazy
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
-        lowers, bounds = self._tokens
+        lowers, bounds, _ = self._tokens
         covered = self._cover_of(CONTENT_SKIP)
         not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
         found = []
@@ -518,7 +526,7 @@ class GoalView:
     @lazy
     def results(self) -> list[Piece]:
         """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
-        lowers, bounds = self._tokens
+        lowers, bounds, _ = self._tokens
         found = []
         for index, lemma in enumerate(lowers):
             if lemma not in lexicon.RESULT_WORDS:
