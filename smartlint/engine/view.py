@@ -545,9 +545,13 @@ class GoalView:
         """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
         words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
         lowered = reason.text.lower()
-        has_content = bool(lexicon.content_words(reason.text))
-        if has_content and any(lowered.startswith(marker) for marker in lexicon.PURPOSE_MARKERS):
-            return True  # "so that ...", "in order to ...": the clause states the aim itself
+        is_content_word = lexicon.is_content_word
+        # lexicon.content_words(reason.text) is non-empty, asked only where it decides
+        has_content = None
+        if lowered.startswith(lexicon.PURPOSE_MARKERS):
+            has_content = any(is_content_word(w) for w in words)
+            if has_content:
+                return True  # "so that ...", "in order to ...": the clause states the aim itself
         # "keep complaining" describes a state; "keep our clients" states an aim
         if any(w in lexicon.AIM_WORDS and not following.endswith("ing")
                for w, following in zip(words[1:], words[2:] + [""])):
@@ -556,7 +560,9 @@ class GoalView:
             return False
         if any(w in lexicon.RESULT_WORDS for w in words):
             return True
-        return has_content and any(marker in lowered for marker in lexicon.PURPOSE_MARKERS)
+        if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
+            return False
+        return has_content if has_content is not None else any(is_content_word(w) for w in words)
 
 
 _LAST_ITEM = re.compile(r"(?:^|\s)(?:and|or)\s+\S")
