@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from types import MappingProxyType
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import ConfigDict, Field, field_validator, model_validator

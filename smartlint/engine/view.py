@@ -287,6 +287,11 @@ class GoalView:
         return [m for m in self.mentions if m.label in labels]
 
     @lazy
+    def _numbers(self) -> list[Mention]:
+        """Amounts, percentages and money (read by targets, weak numbers and rates)."""
+        return self.of(*NUMBER_LABELS)
+
+    @lazy
     def owners(self) -> list[Mention]:
         return [m for m in self._outside_reason if m.label == "OWNER"]
 
@@ -420,7 +425,7 @@ class GoalView:
     @lazy
     def rates(self) -> list[Mention]:
         return ([m for m in self._timed if m.label == "FREQUENCY"]
-                + [m for m in self.of(*NUMBER_LABELS) if m.role == "rate"])
+                + [m for m in self._numbers if m.role == "rate"])
 
     # -- M: targets and other numbers ------------------------------------------------------------
     @lazy
@@ -430,7 +435,7 @@ class GoalView:
     @lazy
     def targets(self) -> list[Mention]:
         """Numbers that are the goal's target: amounts, changes, rates and service windows."""
-        numbers = [m for m in self.of(*NUMBER_LABELS) if m.role in TARGET_ROLES]
+        numbers = [m for m in self._numbers if m.role in TARGET_ROLES]
         in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
         frequencies = self.of("FREQUENCY")
         return sorted(self.changes + numbers + frequencies + in_part + self.measured_durations[0],
@@ -439,7 +444,7 @@ class GoalView:
     @lazy
     def weak_numbers(self) -> list[Mention]:
         """Numbers that are not the target: a baseline, a rank, the team's own size."""
-        weak = [m for m in self.of(*NUMBER_LABELS) if m.role in WEAK_NUMBER_ROLES]
+        weak = [m for m in self._numbers if m.role in WEAK_NUMBER_ROLES]
         return weak + self.measured_durations[1] if self.measured_durations[1] else weak
 
     @lazy
