@@ -64,15 +64,13 @@ class Linter:
         """Rules, scoring and the coach over Facts already extracted. `kind` ("goal", "kpi",
         "milestone") is what the statement is known to be, e.g. from a plan file's structure;
         without it, the text itself decides."""
-        from smartlint.coach import coach
+        from smartlint.coach import coaching
         from smartlint.kpi.kinds import statement_kind
 
         report = judge_facts(facts, self._statement_rules, id=id)
         report = expect_for_kind(report, kind or statement_kind(facts))
-        coaching = coach(facts, report)
-        report.questions = coaching.questions
-        report.suggestions = coaching.suggestions
-        report.rewrite = coaching.rewrite
+        points = {letter: score.points for letter, score in report.dimensions.items()}
+        report.questions, report.suggestions, report.rewrite = coaching(facts, points)
         return report
 
     def score(self, text: str, reference_date: dt.date, id: str | None = None,

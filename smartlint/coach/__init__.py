@@ -15,7 +15,7 @@ from smartlint.coach.suggestions import suggestions as _suggestions
 from smartlint.facts import Facts
 from smartlint.report import Report, Suggestion
 
-__all__ = ["PLACEHOLDERS", "AnswerRejected", "Coaching", "coach", "fold_answer", "ask", "fill"]
+__all__ = ["PLACEHOLDERS", "AnswerRejected", "Coaching", "coach", "coaching", "fold_answer", "ask", "fill"]
 
 
 class Coaching(BaseModel):
@@ -30,16 +30,19 @@ def _points(report: Report) -> dict[str, int]:
 
 def coach(facts: Facts, report: Report) -> Coaching:
     """Questions, suggestions and a placeholder rewrite for every letter under 2 points."""
-    points = _points(report)
+    questions, suggestions, rewrite = coaching(facts, _points(report))
+    return Coaching(questions=questions, suggestions=suggestions, rewrite=rewrite)
+
+
+def coaching(facts: Facts, points: dict[str, int]) -> tuple[list[str], list[Suggestion], str]:
+    """(questions, suggestions, rewrite) as coach() gives them, without the Coaching model: the
+    batch path puts them straight into the Report."""
     if all(p >= 2 for p in points.values()):
-        return Coaching(questions=[], suggestions=[], rewrite=facts.text)
+        return [], [], facts.text
     anatomy = analyze(facts)
     planned = plan_edits(anatomy, points)
-    return Coaching(
-        questions=[q for _, q in _questions(anatomy, points)],
-        suggestions=_suggestions(anatomy, points, planned),
-        rewrite=_rewrite(anatomy, planned),
-    )
+    return ([q for _, q in _questions(anatomy, points)], _suggestions(anatomy, points, planned),
+            _rewrite(anatomy, planned))
 
 
 def ask(facts: Facts, report: Report) -> list[tuple[str, str]]:

@@ -21,12 +21,13 @@ MAX_CHANNELS = 3  # more than three channels at once: a soft flag (A1)
 MAX_YEARS = 5.0  # a deadline more than five years out: a soft flag (A1)
 
 
-def spans(items) -> list[Span]:
-    """Evidence as Spans, once each, in text order (Mentions are Spans already)."""
+def spans(items) -> list[Span | dict]:
+    """Evidence once each, in text order: Mentions (Spans already) as they are, the engine's own
+    Pieces as Span fields, which the Report validates with everything else in one call."""
     if not items:
         return []  # most levels cite nothing: skip the dict and the sort
     unique = {(i.start, i.end): i for i in items if i is not None}
-    return [i if isinstance(i, Span) else Span(text=i.text, start=i.start, end=i.end)
+    return [i if isinstance(i, Span) else {"text": i.text, "start": i.start, "end": i.end}
             for _, i in sorted(unique.items())]
 
 
@@ -175,8 +176,8 @@ T_LEVELS = (
 RUBRIC: dict[Dimension, tuple[Level, ...]] = {"S": S_LEVELS, "M": M_LEVELS, "A": A_LEVELS, "R": R_LEVELS, "T": T_LEVELS}
 
 
-def grade(view: GoalView, dimension: Dimension) -> tuple[int, list[Span], str]:
-    """(points, evidence, reason) of one letter for one goal."""
+def grade(view: GoalView, dimension: Dimension) -> tuple[int, list[Span | dict], str]:
+    """(points, evidence, reason) of one letter for one goal; evidence as `spans` gives it."""
     for level in RUBRIC[dimension]:
         outcome = level.test(view)
         if outcome is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -28,6 +29,8 @@ CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_
 # Mentions a scope phrase may not overlap.
 SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
 _APOSTROPHES = "'’"
+# The word pattern as one capturing group: re.split then keeps the words between the gaps.
+_WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
@@ -167,32 +170,37 @@ class GoalView:
         return self._cover_of(labels).overlaps(start, end)
 
     @lazy
-    def _tokens(self) -> tuple[list[str], list[tuple[int, int]]]:
-        """The goal's own words: their lower-cased forms and their (start, end), side by side, so
-        that a word becomes a Piece only when a property keeps it."""
+    def _tokens(self) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+        """The goal's own words: their lower-cased forms, their (start, end) and their text, side
+        by side, so that a word becomes a Piece only when a property keeps it.
+
+        Split with the word pattern captured, the text alternates gap, word, gap, ... word, gap;
+        the running sum of the pieces' lengths gives every offset without a Python-level loop."""
         lowers: list[str] = []
         bounds: list[tuple[int, int]] = []
-        word = lexicon.WORD
+        texts: list[str] = []
+        split = _WORD_SPLIT.split
         for offset, text in self.goal_text_pieces:
-            if text.isascii():  # lower() keeps every offset, so one findall gives the forms
-                lowers += word.findall(text.lower())
-                spans = [m.span() for m in word.finditer(text)]
-            else:
-                matches = list(word.finditer(text))
-                lowers += [m.group().lower() for m in matches]
-                spans = [m.span() for m in matches]
-            bounds += [(offset + s, offset + e) for s, e in spans] if offset else spans
-        return lowers, bounds
+            parts = split(text)
+            found = parts[1::2]
+            if not found:
+                continue
+            offsets = list(accumulate(map(len, parts), initial=offset))
+            texts += found
+            lowers += map(str.lower, found)
+            bounds += zip(offsets[1:-1:2], offsets[2::2])
+        return lowers, bounds, texts
 
     def _word(self, index: int) -> Piece:
-        start, end = self._tokens[1][index]
-        return Piece(self.facts.text[start:end], start, end)
+        tokens = self._tokens
+        start, end = tokens[1][index]
+        return Piece(tokens[2][index], start, end)
 
     # -- S: what, how, who, where ------------------------------------------------------------
     @lazy
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
-        lowers, bounds = self._tokens
+        lowers, bounds, _ = self._tokens
         covered = self._cover_of(CONTENT_SKIP)
         not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
         found = []
@@ -277,6 +285,11 @@ class GoalView:
         if len(labels) == 1:
             return self._by_label.get(labels[0], [])
         return [m for m in self.mentions if m.label in labels]
+
+    @lazy
+    def _numbers(self) -> list[Mention]:
+        """Amounts, percentages and money (read by targets, weak numbers and rates)."""
+        return self.of(*NUMBER_LABELS)
 
     @lazy
     def owners(self) -> list[Mention]:
@@ -412,7 +425,7 @@ class GoalView:
     @lazy
     def rates(self) -> list[Mention]:
         return ([m for m in self._timed if m.label == "FREQUENCY"]
-                + [m for m in self.of(*NUMBER_LABELS) if m.role == "rate"])
+                + [m for m in self._numbers if m.role == "rate"])
 
     # -- M: targets and other numbers ------------------------------------------------------------
     @lazy
@@ -422,7 +435,7 @@ class GoalView:
     @lazy
     def targets(self) -> list[Mention]:
         """Numbers that are the goal's target: amounts, changes, rates and service windows."""
-        numbers = [m for m in self.of(*NUMBER_LABELS) if m.role in TARGET_ROLES]
+        numbers = [m for m in self._numbers if m.role in TARGET_ROLES]
         in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
         frequencies = self.of("FREQUENCY")
         return sorted(self.changes + numbers + frequencies + in_part + self.measured_durations[0],
@@ -431,7 +444,7 @@ class GoalView:
     @lazy
     def weak_numbers(self) -> list[Mention]:
         """Numbers that are not the target: a baseline, a rank, the team's own size."""
-        weak = [m for m in self.of(*NUMBER_LABELS) if m.role in WEAK_NUMBER_ROLES]
+        weak = [m for m in self._numbers if m.role in WEAK_NUMBER_ROLES]
         return weak + self.measured_durations[1] if self.measured_durations[1] else weak
 
     @lazy
@@ -518,7 +531,7 @@ class GoalView:
     @lazy
     def results(self) -> list[Piece]:
         """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
-        lowers, bounds = self._tokens
+        lowers, bounds, _ = self._tokens
         found = []
         for index, lemma in enumerate(lowers):
             if lemma not in lexicon.RESULT_WORDS:
@@ -537,9 +550,13 @@ class GoalView:
         """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
         words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
         lowered = reason.text.lower()
-        has_content = bool(lexicon.content_words(reason.text))
-        if has_content and any(lowered.startswith(marker) for marker in lexicon.PURPOSE_MARKERS):
-            return True  # "so that ...", "in order to ...": the clause states the aim itself
+        is_content_word = lexicon.is_content_word
+        # lexicon.content_words(reason.text) is non-empty, asked only where it decides
+        has_content = None
+        if lowered.startswith(lexicon.PURPOSE_MARKERS):
+            has_content = any(is_content_word(w) for w in words)
+            if has_content:
+                return True  # "so that ...", "in order to ...": the clause states the aim itself
         # "keep complaining" describes a state; "keep our clients" states an aim
         if any(w in lexicon.AIM_WORDS and not following.endswith("ing")
                for w, following in zip(words[1:], words[2:] + [""])):
@@ -548,7 +565,9 @@ class GoalView:
             return False
         if any(w in lexicon.RESULT_WORDS for w in words):
             return True
-        return has_content and any(marker in lowered for marker in lexicon.PURPOSE_MARKERS)
+        if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
+            return False
+        return has_content if has_content is not None else any(is_content_word(w) for w in words)
 
 
 _LAST_ITEM = re.compile(r"(?:^|\s)(?:and|or)\s+\S")

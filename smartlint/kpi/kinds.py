@@ -6,7 +6,7 @@ from typing import Literal
 
 from smartlint.facts import Facts
 from smartlint.kpi.catalogue import load_catalogue, normalize_tokens
-from smartlint.kpi.reading import NUMBER_LABELS, TIME_LABELS, own_mentions
+from smartlint.kpi.reading import NUMBER_LABELS, TIME_LABELS
 
 StatementKind = Literal["goal", "kpi", "milestone"]
 
@@ -31,6 +31,7 @@ MEASURE_OPENERS = frozenset("""
     percent share ratio rate number count
 """.split())
 MILESTONE_TIME_KINDS = ("deadline", "point")
+_TARGET_LABELS = ("CHANGE", "FREQUENCY")  # a change or a rate is a target whatever its role
 
 
 def _opens_with_metric(text: str) -> bool:
@@ -56,15 +57,27 @@ def statement_kind(facts: Facts) -> StatementKind:
     prefix = LABEL_PREFIX.match(facts.text)
     if prefix:
         return PREFIX_KINDS.get(prefix.group("label").lower(), "goal")
-    has_target = any(m.role == "target" for m in own_mentions(facts, *NUMBER_LABELS)) or \
-        bool(own_mentions(facts, "CHANGE", "FREQUENCY"))
-    actions = own_mentions(facts, "ACTION")
-    has_doer_or_reason = bool(own_mentions(facts, "OWNER")) or facts.has("RATIONALE")
-    if has_doer_or_reason:
-        return "goal"
-    if has_target and not actions and _opens_with_metric(facts.text):
+    # One pass over the goal's own mentions (not its rationale's): this runs for every goal.
+    has_target = dated = False
+    first_action = None
+    for m in facts.mentions:
+        label = m.label
+        if label == "RATIONALE":
+            return "goal"  # a reason: a goal
+        if m.in_rationale:
+            continue
+        if label == "OWNER":
+            return "goal"  # a doer: a goal
+        if label in _TARGET_LABELS or (label in NUMBER_LABELS and m.role == "target"):
+            has_target = True
+        elif label == "ACTION":
+            if first_action is None or m.start < first_action.start:
+                first_action = m
+        elif label in TIME_LABELS and not dated:
+            dated = m.kind in MILESTONE_TIME_KINDS and bool(m.deadline)
+    if has_target and first_action is None and _opens_with_metric(facts.text):
         return "kpi"
-    dated = any(m.kind in MILESTONE_TIME_KINDS and m.deadline for m in own_mentions(facts, *TIME_LABELS))
-    if not has_target and actions and dated and str(actions[0].value).lower() in DELIVERABLE_VERBS:
+    if not has_target and first_action is not None and dated \
+            and str(first_action.value).lower() in DELIVERABLE_VERBS:
         return "milestone"
     return "goal"
