@@ -1050,9 +1050,11 @@ def _deadline(rule: str, label: str, lead: str | None, first, last, m: re.Match,
     return last
 
 
-def _needs_as_bits() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, re.Pattern, int], ...], tuple[int, ...]]:
-    """The rules' needs as bit masks, one bit per distinct clause: for each word, the bits of the
-    clauses it satisfies; for each rule, the bits of its clauses (a rule can match where all are set)."""
+def _needs_as_bits() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[tuple[re.Pattern, int], ...],
+                              tuple[int, ...]]:
+    """The rules' needs as bit masks, one bit per distinct clause: for each word (grouped by its
+    first character), the bits of the clauses it satisfies; the same for the digit features; for
+    each rule, the bits of its clauses (a rule can match only where all of them are set)."""
     bit_of_clause: dict[frozenset[str], int] = {}
     for rule in RULES:
         for clause in rule.needs:
@@ -1061,23 +1063,27 @@ def _needs_as_bits() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, re.P
     for clause, bit in bit_of_clause.items():
         for word in clause:
             bits_of_word[word] = bits_of_word.get(word, 0) | bit
-    words = tuple((word, bits) for word, bits in sorted(bits_of_word.items()) if word not in _FEATURES)
-    features = tuple((name, regex, bits_of_word.get(name, 0)) for name, regex in _FEATURES.items())
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for word, bits in sorted(bits_of_word.items()):
+        if word not in _FEATURES:
+            by_first.setdefault(word[0], []).append((word, bits))
+    features = tuple((regex, bits_of_word.get(name, 0)) for name, regex in _FEATURES.items())
     rules = tuple(sum(bit_of_clause[clause] for clause in set(rule.needs)) for rule in RULES)
-    return words, features, rules
+    return {first: tuple(words) for first, words in by_first.items()}, features, rules
 
 
-_WORD_BITS, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
+_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
 
 
 def _satisfied(text: str) -> int:
-    """The bits of the clauses that text satisfies: one substring test per word of the needs,
-    instead of a regex search per rule."""
+    """The bits of the clauses that text satisfies: a substring test for each word of the needs
+    that starts with a character of the text, instead of a regex search per rule."""
     satisfied = 0
-    for word, bits in _WORD_BITS:
-        if word in text:
-            satisfied |= bits
-    for _, regex, bits in _FEATURE_BITS:
+    for first in set(text):
+        for word, bits in _WORDS_BY_FIRST.get(first, ()):
+            if word in text:
+                satisfied |= bits
+    for regex, bits in _FEATURE_BITS:
         if regex.search(text):
             satisfied |= bits
     return satisfied
