@@ -836,10 +836,15 @@ class Rule:
     resolve: Callable[[re.Match, Context], Result]
     tier: int = 1
     needs: tuple[frozenset[str], ...] = ()  # a cheap test: the rule cannot match text without these
+    hint_regex: str | None = None  # a cheaper regex that every match of the rule's regex contains
 
     @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(r"(?<![a-z])" + self.regex)  # never start inside a word
+
+    @cached_property
+    def hint(self) -> re.Pattern | None:
+        return re.compile(self.hint_regex) if self.hint_regex is not None else None
 
 
 _UNIT_WORDS = "year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"  # some word of UNIT (so of DUR)
@@ -890,8 +895,24 @@ _NEEDS = {
 }
 
 
+_MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
+# Hints for the two rules whose regexes cost most where they find nothing. range: how the first
+# date part can end (a digit; st/nd/rd/th of DAYNUM and ORDW; a number word of CARDDAY or YEARW; a
+# month; a word of RELDAY), a connector, then how the second part can begin (this/next, "the", a
+# digit, a month, an ordinal word of ORDW, a word of RELDAY). month_year: its four spellings, with
+# MON as a month start and any letters.
+_HINTS = {
+    "range": (rf"(?:\d|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|thousand"
+              rf"|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)\s*"
+              rf"(?:this\s|next\s|the\s|\d|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six|seven|eight"
+              r"|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
+    "month_year": (rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}|two\s+thousand)"
+                   rf"|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d|\d\s*[-/]\s*\d{{4}}"),
+}
+
+
 def _rule(name: str, regex: str, resolve, tier: int = 1) -> Rule:
-    return Rule(name, regex, resolve, tier, tuple(_clause(words) for words in _NEEDS[name]))
+    return Rule(name, regex, resolve, tier, tuple(_clause(words) for words in _NEEDS[name]), _HINTS.get(name))
 
 
 _DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(?:{DAYNUM}|{ORDW})|{YEAR4}|{RELDAY})"
@@ -1098,7 +1119,7 @@ def find_times(text: str, ctx: Context, limit: int | None = None) -> list[Readin
     satisfied = _satisfied(text[:limit])
     candidates = []
     for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
-        if satisfied & needs != needs:
+        if satisfied & needs != needs or (rule.hint is not None and not rule.hint.search(text, 0, limit)):
             continue  # the rule cannot match here
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():
