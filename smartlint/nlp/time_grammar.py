@@ -810,6 +810,22 @@ def r_vague(m: re.Match, ctx: Context) -> Result:
 
 
 # ---------------------------------------------------------------- rules
+# What a rule's regex cannot match without, as clauses of words: each clause ("a|b|c") needs one of
+# its words somewhere in the text. Words are plain substrings, except two that stand for the \\d
+# and \\d{4} of the rules (any Unicode decimal digit, as re reads \\d).
+DIGIT = r"\d"
+FOUR_DIGITS = r"\d{4}"
+_FEATURES = {DIGIT: re.compile(r"\d"), FOUR_DIGITS: re.compile(r"\d{4}")}
+
+
+def _clause(words: str) -> frozenset[str]:
+    """A clause's words, without any that contains another one (the shorter occurs wherever the
+    longer does: "mar" for "march")."""
+    alternatives = set(words.split("|"))
+    return frozenset(w for w in alternatives if w in _FEATURES or not any(
+        o != w and o not in _FEATURES and o in w for o in alternatives))
+
+
 @dataclass(frozen=True)
 class Rule:
     """One phrasing. Its regex is compiled on first use: compiling all of them costs a quarter of a
@@ -819,36 +835,84 @@ class Rule:
     regex: str
     resolve: Callable[[re.Match, Context], Result]
     tier: int = 1
-    needs_regex: str | None = None  # a cheap test: the rule cannot match text without it
+    needs: tuple[frozenset[str], ...] = ()  # a cheap test: the rule cannot match text without these
+    hint_regex: str | None = None  # a cheaper regex that every match of the rule's regex contains
 
     @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(r"(?<![a-z])" + self.regex)  # never start inside a word
 
     @cached_property
-    def needs(self) -> re.Pattern | None:
-        return re.compile(self.needs_regex) if self.needs_regex is not None else None
+    def hint(self) -> re.Pattern | None:
+        return re.compile(self.hint_regex) if self.hint_regex is not None else None
 
 
-_UNIT_WORDS = r"year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"
+_UNIT_WORDS = "year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"  # some word of UNIT (so of DUR)
+_YEAR_WORDS = rf"{FOUR_DIGITS}|thousand|year"  # some word of YEAR or REL_YEAR
 _NEEDS = {
-    "within_after_today": "within", "offset": "after|from|before|hence|later|ago", "for_from": "from|starting|beginning",
-    "from_for": "for", "range": r"\d|" + _MONTHS, "date": r"\d|" + _MONTHS, "dotted": r"on", "relday": "today|tomorrow|tmrw|yesterday",
-    "month_year": r"\d{4}|thousand", "month_rel": "this|next|last|coming|following|after|year",
-    "month": _MONTHS, "year": r"\d{4}|thousand", "rel_period": "week|month|quarter|year|yr",
-    "after_next": "after", "rest_of": "rest|remain|balance", "end_of": "end|close", "fy_end": "end",
-    "end_abbr": "eo[yqmw]|year|quarter|month", "quarter": "q[1-4]|quarter", "year_quarter": "q[1-4]",
-    "half": "h[12]|half", "year_half": "h[12]", "fiscal_year": "fy|fiscal", "week_of": "week",
-    "first_n_of": "first", "nth_month_of": "month", "day_of_rel_month": "month", "edge_day_of": "day",
-    "on_the_nth": "the", "in_duration": "in", "next_n": "next|coming|following", "n_next": "next|coming|following",
-    "within": "within", "vague_count": "next|coming|following", "duration": _UNIT_WORDS, "for_the_unit": "for",
-    "freq_adverb": "ly|everyday", "freq_every": "every|each|per", "freq_times": "once|twice|thrice|time",
-    "rate_tail": "per|/", "vague": "soon|asap|a.s.a.p|eventually|some|future|course|later",
+    "within_after_today": ("within", "after|from", "today|now", _UNIT_WORDS),
+    "offset": ("after|from|before|hence|later|ago", _UNIT_WORDS),
+    "for_from": ("from|starting|beginning", _UNIT_WORDS, rf"{DIGIT}|{_MONTHS}|today|tomorrow|tmrw|yesterday|now"),
+    "from_for": ("for", "from|starting|beginning", _UNIT_WORDS),
+    "range": (rf"{DIGIT}|{_MONTHS}", "to|through|thru|till|until|and|-|–|—"),
+    # a date is a month name, or digits with a separator
+    "date": (rf"{DIGIT}|{_MONTHS}", f"/|.|-|{_MONTHS}"),
+    "dotted": ("on", ".", DIGIT),
+    "relday": ("today|tomorrow|tmrw|yesterday",),
+    "month_year": (f"{FOUR_DIGITS}|thousand", f"-|/|.|{_MONTHS}"),
+    "month_rel": ("this|next|last|coming|following|after|year", _MONTHS),
+    "month": (_MONTHS,),
+    "year": (f"{FOUR_DIGITS}|thousand",),
+    "rel_period": ("week|month|quarter|year|yr", "this|current|next|coming|following|last|past|previous|prior"),
+    "after_next": ("after", "next", "week|month|quarter|year"),
+    "rest_of": ("rest|remain|balance", "of"),
+    "end_of": ("end|close", "of"),
+    "fy_end": ("end", "fy|fiscal"),
+    "end_abbr": ("eoy|eoq|eom|eow|year|quarter|month", "eoy|eoq|eom|eow|end"),
+    "quarter": ("q1|q2|q3|q4|quarter",),
+    "year_quarter": ("q1|q2|q3|q4", FOUR_DIGITS),
+    "half": ("h1|h2|half",),
+    "year_half": ("h1|h2", FOUR_DIGITS),
+    "fiscal_year": ("fy|fiscal",),
+    "week_of": ("week", _YEAR_WORDS),
+    "first_n_of": ("first", "days|weeks|months", _YEAR_WORDS),
+    "nth_month_of": ("month", _YEAR_WORDS),
+    "day_of_rel_month": ("month", "this|next|last|following"),
+    "edge_day_of": ("day", "last|first"),
+    "on_the_nth": ("the", "on|by|before|until"),
+    "in_duration": ("in", _UNIT_WORDS),
+    "next_n": ("next|coming|following", _UNIT_WORDS),
+    "n_next": ("next|coming|following", _UNIT_WORDS),
+    "within": ("within", _UNIT_WORDS),
+    "vague_count": ("next|coming|following", "days|weeks|months|years|quarters"),
+    "duration": (_UNIT_WORDS,),
+    "for_the_unit": ("for", "the", "week|month|year|day|quarter"),
+    "freq_adverb": ("ly|everyday",),
+    "freq_every": ("every|each|per", _UNIT_WORDS),
+    "freq_times": ("once|twice|thrice|time", _UNIT_WORDS),
+    "rate_tail": ("per|/", _UNIT_WORDS),
+    "vague": ("soon|asap|a.s.a.p|eventually|some|future|course|later",),
+}
+
+
+_MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
+# Hints for the two rules whose regexes cost most where they find nothing. range: how the first
+# date part can end (a digit; st/nd/rd/th of DAYNUM and ORDW; a number word of CARDDAY or YEARW; a
+# month; a word of RELDAY), a connector, then how the second part can begin (this/next, "the", a
+# digit, a month, an ordinal word of ORDW, a word of RELDAY). month_year: its four spellings, with
+# MON as a month start and any letters.
+_HINTS = {
+    "range": (rf"(?:\d|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|thousand"
+              rf"|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)\s*"
+              rf"(?:this\s|next\s|the\s|\d|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six|seven|eight"
+              r"|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
+    "month_year": (rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}|two\s+thousand)"
+                   rf"|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d|\d\s*[-/]\s*\d{{4}}"),
 }
 
 
 def _rule(name: str, regex: str, resolve, tier: int = 1) -> Rule:
-    return Rule(name, regex, resolve, tier, _NEEDS.get(name))
+    return Rule(name, regex, resolve, tier, tuple(_clause(words) for words in _NEEDS[name]), _HINTS.get(name))
 
 
 _DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(?:{DAYNUM}|{ORDW})|{YEAR4}|{RELDAY})"
@@ -1007,16 +1071,56 @@ def _deadline(rule: str, label: str, lead: str | None, first, last, m: re.Match,
     return last
 
 
+def _needs_as_bits() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[tuple[re.Pattern, int], ...],
+                              tuple[int, ...]]:
+    """The rules' needs as bit masks, one bit per distinct clause: for each word (grouped by its
+    first character), the bits of the clauses it satisfies; the same for the digit features; for
+    each rule, the bits of its clauses (a rule can match only where all of them are set)."""
+    bit_of_clause: dict[frozenset[str], int] = {}
+    for rule in RULES:
+        for clause in rule.needs:
+            bit_of_clause.setdefault(clause, 1 << len(bit_of_clause))
+    bits_of_word: dict[str, int] = {}
+    for clause, bit in bit_of_clause.items():
+        for word in clause:
+            bits_of_word[word] = bits_of_word.get(word, 0) | bit
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for word, bits in sorted(bits_of_word.items()):
+        if word not in _FEATURES:
+            by_first.setdefault(word[0], []).append((word, bits))
+    features = tuple((regex, bits_of_word.get(name, 0)) for name, regex in _FEATURES.items())
+    rules = tuple(sum(bit_of_clause[clause] for clause in set(rule.needs)) for rule in RULES)
+    return {first: tuple(words) for first, words in by_first.items()}, features, rules
+
+
+_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
+
+
+def _satisfied(text: str) -> int:
+    """The bits of the clauses that text satisfies: a substring test for each word of the needs
+    that starts with a character of the text, instead of a regex search per rule."""
+    satisfied = 0
+    for first in set(text):
+        for word, bits in _WORDS_BY_FIRST.get(first, ()):
+            if word in text:
+                satisfied |= bits
+    for regex, bits in _FEATURE_BITS:
+        if regex.search(text):
+            satisfied |= bits
+    return satisfied
+
+
 def find_times(text: str, ctx: Context, limit: int | None = None) -> list[Reading]:
     """All time readings in text (already lower-cased), longest first, without overlaps.
 
     With limit, readings must end by text[limit]: what follows is only context (the verb after
     a modal "may")."""
     limit = len(text) if limit is None else limit
+    satisfied = _satisfied(text[:limit])
     candidates = []
-    for order, rule in enumerate(RULES):
-        if rule.needs is not None and not rule.needs.search(text, 0, limit):
-            continue
+    for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
+        if satisfied & needs != needs or (rule.hint is not None and not rule.hint.search(text, 0, limit)):
+            continue  # the rule cannot match here
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():
                 candidates.append((rule.tier, m.start() - m.end(), m.start(), order, rule, m))

@@ -4,6 +4,9 @@ The ruler (patterns in models/patterns/quantities.jsonl) marks candidate number 
 markers (CUR), percent words (PCT), multiplicative changes (FACTOR), and cue words that give a number
 its role (CUE, STAFF, DIR). This component keeps the longest number run that parses at each place,
 attaches currency and percent markers to it, decides its role, and adds CHANGE mentions.
+
+It reads the doc through its TokenTable (plain lists) rather than spaCy Token objects, and each
+marked span as a (start, end, id) tuple.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from collections import defaultdict
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, doc_text
+from smartlint.nlp.doc_mentions import add_mention
 from smartlint.nlp.quantity_grammar import (
     IRREGULAR_PLURALS,
     TIME_AFTER,
@@ -24,6 +27,7 @@ from smartlint.nlp.quantity_grammar import (
     scale_value,
     split_glued_money,
 )
+from smartlint.nlp.token_table import TokenTable, token_table
 
 SPANS_KEY = "sl_quantity"
 _FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -68,11 +72,16 @@ class _Number:
         self.suffix_currency = False
 
 
-def _longest_by(spans, key) -> dict[int, object]:
-    found: dict[int, object] = {}
+# A marked span: (start token, end token, pattern id).
+Marked = tuple[int, int, str]
+
+
+def _longest_at(spans: list[Marked], side: int) -> dict[int, Marked]:
+    """The longest span at each start (side 0) or end (side 1)."""
+    found: dict[int, Marked] = {}
     for span in spans:
-        at = key(span)
-        if at not in found or len(span) > len(found[at]):
+        at = span[side]
+        if at not in found or span[1] - span[0] > found[at][1] - found[at][0]:
             found[at] = span
     return found
 
@@ -107,58 +116,58 @@ class QuantityNormalizer:
         spans = doc.spans.get(SPANS_KEY)
         if not spans:
             return doc
-        by_label = defaultdict(list)
+        by_label: dict[str, list[Marked]] = defaultdict(list)
         for span in spans:
-            by_label[span.label_].append(span)
+            by_label[span.label_].append((span.start, span.end, span.id_))
         if not (by_label["NUM"] or by_label["NUM_A"] or by_label["FACTOR"] or by_label["BY_FRACTION"]):
             return doc
-        taken = bytearray(len(doc))
+        tokens = token_table(doc)
+        taken = bytearray(tokens.n)
         changes: list[tuple[int, int, dict]] = []
-        dirs = sorted((s.end, s.id_) for s in by_label["DIR"])
+        dirs = sorted((end, ident) for _, end, ident in by_label["DIR"])
 
-        number_tokens = {span.start for span in by_label["NUM"]}
-        self._factors(doc, by_label["FACTOR"], number_tokens, taken, changes)
-        numbers = self._numbers(doc, number_tokens, by_label, taken, changes)
-        self._attach_markers(doc, numbers, by_label)
+        number_tokens = {start for start, _, _ in by_label["NUM"]}
+        self._factors(tokens, by_label["FACTOR"], number_tokens, taken, changes)
+        numbers = self._numbers(tokens, number_tokens, by_label, taken, changes)
+        self._attach_markers(tokens, numbers, by_label)
         cues_before = defaultdict(list)
-        for span in by_label["CUE"]:
-            cues_before[span.end].append((span.id_, span.start))
-        staff_starts = {s.start for s in by_label["STAFF"]}
+        for start, end, ident in by_label["CUE"]:
+            cues_before[end].append((ident, start))
+        staff_starts = {start for start, _, _ in by_label["STAFF"]}
         for number in numbers:
-            self._set_unit(doc, number)
-            self._set_role(doc, number, cues_before, staff_starts)
+            self._set_unit(tokens, number)
+            self._set_role(tokens, number, cues_before, staff_starts)
         numbers = [n for n in numbers if n.role != "name"]
-        self._by_changes(doc, numbers, by_label["BY_FRACTION"], dirs, changes)
-        self._from_to_changes(doc, numbers, changes)
-        self._percent_changes(doc, numbers, by_label["DIR"], changes)
+        self._by_changes(tokens, numbers, by_label["BY_FRACTION"], dirs, changes)
+        self._from_to_changes(tokens, numbers, changes)
+        self._percent_changes(numbers, by_label["DIR"], changes)
 
         for number in numbers:
             value: object = number.value
             if number.label == "MONEY":
                 value = {"amount": number.value, "currency": number.currency}
-            start_char, end_char = _char_range(doc, number.start, number.end)
+            start_char, end_char = _char_range(tokens, number.start, number.end)
             add_mention(doc, number.label, start_char, end_char, value=value, role=number.role,
                         unit=number.unit if number.label == "QUANTITY" else None)
         for start, end, value in changes:
-            start_char, end_char = _char_range(doc, start, end)
+            start_char, end_char = _char_range(tokens, start, end)
             add_mention(doc, "CHANGE", start_char, end_char, value=value, kind=value["kind"])
         return doc
 
     # ---- finding numbers ----
 
-    def _factors(self, doc, spans, number_tokens, taken, changes):
+    def _factors(self, tokens: TokenTable, spans: list[Marked], number_tokens, taken, changes):
         """ "double", "halve", "in half", "10x", "x3": changes by a factor."""
-        for span in spans:
-            after = doc[span.end] if span.end < len(doc) else None
-            before = doc[span.start - 1].lower_ if span.start else ""
-            if after is not None and (after.lower_ in _FACTOR_NOT_AFTER or
-                                      (after.text == "-" and not span[-1].whitespace_)):
+        lower, text = tokens.lower, tokens.text
+        for start, end, factor in spans:
+            if end < tokens.n and (lower[end] in _FACTOR_NOT_AFTER or (text[end] == "-" and not tokens.ws[end - 1])):
                 continue
-            if before in ("a", "the") and span[0].lower_.startswith(("double", "triple")):
+            before = lower[start - 1] if start else ""
+            if before in ("a", "the") and lower[start].startswith(("double", "triple")):
                 continue
-            self._add_factor(span.start, span.end, float(span.id_), taken, changes)
+            self._add_factor(start, end, float(factor), taken, changes)
         for i in number_tokens:
-            match = _GLUED_FACTOR.match(doc[i].text)
+            match = _GLUED_FACTOR.match(text[i])
             if match:
                 self._add_factor(i, i + 1, float(match["a"] or match["b"]), taken, changes)
 
@@ -169,37 +178,37 @@ class QuantityNormalizer:
                 taken[i] = 1
             changes.append((start, end, {"kind": "factor", "factor": factor}))
 
-    def _numbers(self, doc, number_tokens, by_label, taken, changes) -> list[_Number]:
+    def _numbers(self, tokens: TokenTable, number_tokens, by_label, taken, changes) -> list[_Number]:
         """Runs of number tokens and connectors; at each start, the longest run that parses wins."""
         phones: list[tuple[int, int]] | None = None  # computed only next to "-", "(", ")" or "+"
         numbers: list[_Number] = []
-        for span in by_label["NUM_A"]:  # "a dollar"
-            if not taken[span.start]:
-                numbers.append(_Number(span.start, span.start + 1, 1.0, role="needs_currency"))
-                taken[span.start] = 1
-        n_tokens = len(doc)
-        starts = sorted(number_tokens | {span.start for span in by_label["NUM_LEAD"]})
+        for start, _, _ in by_label["NUM_A"]:  # "a dollar"
+            if not taken[start]:
+                numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
+                taken[start] = 1
+        n_tokens = tokens.n
+        starts = sorted(number_tokens | {start for start, _, _ in by_label["NUM_LEAD"]})
         next_free = 0
         for i in starts:
             if i < next_free or taken[i]:
                 continue
-            number = self._glued_token(doc, i) if i in number_tokens else None
+            number = self._glued_token(tokens, i) if i in number_tokens else None
             if number is None:
                 run_end = i + 1
                 while run_end < n_tokens and not taken[run_end] and (
-                        run_end in number_tokens or _is_connector(doc, run_end)):
+                        run_end in number_tokens or _is_connector(tokens, run_end)):
                     run_end += 1
-                number = self._longest_parse(doc, i, run_end)
+                number = self._longest_parse(tokens, i, run_end)
             if number is None:
                 continue
             next_free = number.end
-            start_char = doc[number.start].idx
-            end_char = doc[number.end - 1].idx + len(doc[number.end - 1])
-            if phones is None and _maybe_phone(doc, number):
-                phones = phone_spans(doc_text(doc))
-            if any(s < end_char and start_char < e for s, e in phones or ()) or self._glued_into_name(doc, number):
+            start_char = tokens.idx[number.start]
+            end_char = tokens.end_char(number.end - 1)
+            if phones is None and _maybe_phone(tokens, number):
+                phones = phone_spans(tokens.source)
+            if any(s < end_char and start_char < e for s, e in phones or ()) or self._glued_into_name(tokens, number):
                 continue
-            if self._multiplier_words(doc, number, taken, changes):
+            if self._multiplier_words(tokens, number, taken, changes):
                 continue
             for k in range(number.start, number.end):
                 taken[k] = 1
@@ -207,9 +216,9 @@ class QuantityNormalizer:
         numbers.sort(key=lambda n: n.start)
         return numbers
 
-    def _glued_token(self, doc, i: int) -> _Number | None:
+    def _glued_token(self, tokens: TokenTable, i: int) -> _Number | None:
         """One token that is a whole number by itself: "USD115", "10k$", "v2", "top-10", "3.12.1"."""
-        token = doc[i].text
+        token = tokens.text[i]
         if token.isdigit() or token.isalpha():
             return None
         special = _GLUED_SPECIAL.match(token)
@@ -226,30 +235,31 @@ class QuantityNormalizer:
         return None
 
     @staticmethod
-    def _longest_parse(doc, start: int, run_end: int) -> _Number | None:
-        words = [t.lower_ for t in doc[start:run_end]]
+    def _longest_parse(tokens: TokenTable, start: int, run_end: int) -> _Number | None:
+        words = tokens.lower[start:run_end]
         for end in range(run_end, start, -1):
-            if words[end - start - 1] in ("and", "-", "a", "an", "point") or doc[end - 1].is_space:
+            if words[end - start - 1] in ("and", "-", "a", "an", "point") or tokens.text[end - 1].isspace():
                 continue
             value = parse_cardinal(words[:end - start])
             if value is None:
                 continue
-            if end - start == 1 and words[0] == "one" and _pronoun_one(doc, start):
+            if end - start == 1 and words[0] == "one" and _pronoun_one(tokens, start):
                 return None
             return _Number(start, end, value)
         return None
 
     @staticmethod
-    def _multiplier_words(doc, number: _Number, taken, changes) -> bool:
+    def _multiplier_words(tokens: TokenTable, number: _Number, taken, changes) -> bool:
         """ "3-fold", "ten times more": the number is a factor, not a count."""
+        lower = tokens.lower
         at = number.end
-        n_tokens = len(doc)
-        if at < n_tokens and doc[at].text == "-":
+        n_tokens = tokens.n
+        if at < n_tokens and tokens.text[at] == "-":
             at += 1
-        if at < n_tokens and doc[at].lower_ == "fold":
+        if at < n_tokens and lower[at] == "fold":
             end = at + 1
-        elif number.end + 1 < n_tokens and doc[number.end].lower_ == "times" \
-                and doc[number.end + 1].lower_ in _TIMES_COMPARATIVES:
+        elif number.end + 1 < n_tokens and lower[number.end] == "times" \
+                and lower[number.end + 1] in _TIMES_COMPARATIVES:
             end = number.end + 2
         else:
             return False
@@ -257,54 +267,55 @@ class QuantityNormalizer:
         return True
 
     @staticmethod
-    def _glued_into_name(doc, number: _Number) -> bool:
+    def _glued_into_name(tokens: TokenTable, number: _Number) -> bool:
         """ "4G", "5pm", "Covid-19": digits written onto a word are part of a name or a time."""
-        first, last = doc[number.start], doc[number.end - 1]
-        if not (first.text[:1].isdigit() or last.text[-1:].isdigit()):
+        text, ws = tokens.text, tokens.ws
+        start, end = number.start, number.end
+        if not (text[start][:1].isdigit() or text[end - 1][-1:].isdigit()):
             return False
-        if number.end < len(doc) and not last.whitespace_ and doc[number.end].is_alpha \
-                and number.label == "QUANTITY" and scale_value(doc[number.end].lower_) is None:
+        if end < tokens.n and not ws[end - 1] and text[end].isalpha() \
+                and number.label == "QUANTITY" and scale_value(tokens.lower[end]) is None:
             return True
-        if number.start >= 1:
-            before = doc[number.start - 1]
-            if not before.whitespace_ and before.is_alpha:
+        if start >= 1:
+            before = start - 1
+            if not ws[before] and text[before].isalpha():
                 return True
-            if number.start >= 2 and before.text == "-" and not before.whitespace_ \
-                    and not doc[number.start - 2].whitespace_ and doc[number.start - 2].is_alpha:
+            if start >= 2 and text[before] == "-" and not ws[before] \
+                    and not ws[start - 2] and text[start - 2].isalpha():
                 return True
         return False
 
     # ---- money and percent markers ----
 
-    def _attach_markers(self, doc, numbers: list[_Number], by_label):
-        markers = by_label["CUR"] + [s for s in by_label["CUR_CAPS"] if s.text[1:].isupper()]
-        cur_by_end = _longest_by(markers, lambda s: s.end)
-        cur_by_start = _longest_by(markers, lambda s: s.start)
-        pct_by_start = _longest_by(by_label["PCT"], lambda s: s.start)
+    def _attach_markers(self, tokens: TokenTable, numbers: list[_Number], by_label):
+        markers = by_label["CUR"] + [s for s in by_label["CUR_CAPS"] if tokens.span_text(s[0], s[1])[1:].isupper()]
+        cur_by_end = _longest_at(markers, 1)
+        cur_by_start = _longest_at(markers, 0)
+        pct_by_start = _longest_at(by_label["PCT"], 0)
         claimed: set[int] = set()
-        n_tokens = len(doc)
+        text, ws = tokens.text, tokens.ws
+        n_tokens = tokens.n
         for number in numbers:
             if number.label == "MONEY":
                 continue
             prefix = cur_by_end.get(number.start)
-            if prefix is not None and prefix.start not in claimed and number.role != "needs_currency":
-                claimed.add(prefix.start)
-                number.start = prefix.start
-                _set_currency(number, prefix.id_)
+            if prefix is not None and prefix[0] not in claimed and number.role != "needs_currency":
+                claimed.add(prefix[0])
+                number.start = prefix[0]
+                _set_currency(number, prefix[2])
                 continue
             at = number.end
-            if at + 1 < n_tokens and doc[at].text == "-" and not doc[at - 1].whitespace_ \
-                    and not doc[at].whitespace_:
+            if at + 1 < n_tokens and text[at] == "-" and not ws[at - 1] and not ws[at]:
                 at += 1  # "one-yen"
             suffix = cur_by_start.get(at)
-            if suffix is not None and suffix.start not in claimed:
-                claimed.add(suffix.start)
-                number.end = suffix.end
+            if suffix is not None and suffix[0] not in claimed:
+                claimed.add(suffix[0])
+                number.end = suffix[1]
                 number.suffix_currency = True
-                _set_currency(number, suffix.id_)
-                if number.end < n_tokens and doc[number.end].is_alpha:
-                    scale = scale_value(doc[number.end].lower_)
-                    if scale and len(doc[number.end]) > 1:  # "75 USD million"
+                _set_currency(number, suffix[2])
+                if number.end < n_tokens and text[number.end].isalpha():
+                    scale = scale_value(tokens.lower[number.end])
+                    if scale and len(text[number.end]) > 1:  # "75 USD million"
                         number.value *= scale
                         number.end += 1
                 continue
@@ -314,33 +325,35 @@ class QuantityNormalizer:
             pct = pct_by_start.get(number.end)
             if pct is not None:
                 number.label = "PERCENT"
-                number.end = pct.end
+                number.end = pct[1]
         numbers[:] = [n for n in numbers if n.role != "drop"]
         for number in numbers:
             if number.role == "needs_currency":
                 number.role = None
-        self._cents_tails(doc, numbers)
+        self._cents_tails(tokens, numbers)
 
     @staticmethod
-    def _cents_tails(doc, numbers: list[_Number]):
+    def _cents_tails(tokens: TokenTable, numbers: list[_Number]):
         """ "3 dollars 50 cents", "$ 100 and fifty", "15 USD 50": the minor unit after an amount."""
         starts = {n.start: n for n in numbers}
         absorbed = set()
-        n_tokens = len(doc)
+        lower = tokens.lower
+        n_tokens = tokens.n
         for money in numbers:
             if money.label != "MONEY" or id(money) in absorbed:
                 continue
             at = money.end
-            with_and = at < n_tokens and doc[at].lower_ == "and"
+            with_and = at < n_tokens and lower[at] == "and"
             tail = starts.get(at + 1 if with_and else at)
             if tail is None or tail.label != "QUANTITY" or not (0 < tail.value < 100) \
                     or tail.value != int(tail.value):
                 continue
-            after = doc[tail.end] if tail.end < n_tokens else None
-            if after is not None and after.lower_ in ("cent", "cents"):
+            after = tail.end if tail.end < n_tokens else None
+            if after is not None and lower[after] in ("cent", "cents"):
                 end = tail.end + 1
             elif (with_and or money.suffix_currency) and (
-                    after is None or (after.is_punct and after.text not in "-%") or after.lower_ in _TAIL_FOLLOWERS):
+                    after is None or (tokens.is_punct[after] and tokens.text[after] not in "-%")
+                    or lower[after] in _TAIL_FOLLOWERS):
                 end = tail.end
             else:
                 continue
@@ -352,23 +365,22 @@ class QuantityNormalizer:
     # ---- what the number is for ----
 
     @staticmethod
-    def _set_unit(doc, number: _Number):
+    def _set_unit(tokens: TokenTable, number: _Number):
         if number.label != "QUANTITY":
             return
+        text, lower, ws = tokens.text, tokens.lower, tokens.ws
         at = number.end
-        n_tokens = len(doc)
-        if at + 1 < n_tokens and doc[at].text == "-" and not doc[at].whitespace_ \
-                and not doc[at - 1].whitespace_ and doc[at + 1].is_alpha:
-            number.unit = doc[at + 1].lower_  # "10-person", "5-star"
+        n_tokens = tokens.n
+        if at + 1 < n_tokens and text[at] == "-" and not ws[at] and not ws[at - 1] and text[at + 1].isalpha():
+            number.unit = lower[at + 1]  # "10-person", "5-star"
             return
-        while at < n_tokens and doc[at].lower_ in UNIT_SKIP:
+        while at < n_tokens and lower[at] in UNIT_SKIP:
             at += 1
         words = []
         while at < n_tokens and len(words) < 3:
-            token = doc[at]
-            word = token.lower_
-            if not token.is_alpha or word in UNIT_STOP or (words and token.is_title and not token.is_sent_start
-                                                           and word not in IRREGULAR_PLURALS):
+            word = lower[at]
+            if not text[at].isalpha() or word in UNIT_STOP or (
+                    words and text[at].istitle() and tokens.sent_start[at] != 1 and word not in IRREGULAR_PLURALS):
                 break
             words.append(word)
             if word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2):
@@ -385,15 +397,16 @@ class QuantityNormalizer:
         number.unit = " ".join(words)
 
     @staticmethod
-    def _set_role(doc, number: _Number, cues_before, staff_starts):
+    def _set_role(tokens: TokenTable, number: _Number, cues_before, staff_starts):
         if number.role is not None:
             return
-        n_tokens = len(doc)
+        lower = tokens.lower
+        n_tokens = tokens.n
         direct = {role for role, _ in cues_before.get(number.start, ())}
         if "name" in direct:
             number.role = "name"
             return
-        if "version" in direct and doc[number.start].text[:1].isdigit():
+        if "version" in direct and tokens.text[number.start][:1].isdigit():
             number.role = "version"
             return
         if "rank" in direct:
@@ -402,33 +415,30 @@ class QuantityNormalizer:
         if "team" in direct:
             number.role = "team_size"
             return
-        if _is_baseline(doc, number.start, cues_before):
+        if _is_baseline(tokens, number.start, cues_before):
             number.role = "baseline"
             return
-        after = doc[number.end].lower_ if number.end < n_tokens else ""
         unit_at = number.end
-        while unit_at < n_tokens and doc[unit_at].lower_ in UNIT_SKIP:
+        while unit_at < n_tokens and lower[unit_at] in UNIT_SKIP:
             unit_at += 1
         if any(role == "rank_after" for role, _ in cues_before.get(unit_at + 1, ())) and \
-                doc[unit_at].lower_ in {"largest", "biggest", "best", "most", "highest", "greatest", "leading",
-                                        "fastest", "smallest", "worst", "strongest", "top", "richest",
-                                        "busiest", "cheapest"}:
+                lower[unit_at] in _SUPERLATIVES:
             number.role = "rank"
             return
-        before = doc[number.start - 1].lower_ if number.start else ""
+        before = lower[number.start - 1] if number.start else ""
         if number.label == "QUANTITY" and (
-                (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(doc, number)):
+                (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number)):
             number.role = "team_size"
             return
-        if number.label == "QUANTITY" and (_is_list_marker(doc, number) or _is_designation(doc, number)):
+        if number.label == "QUANTITY" and (_is_list_marker(tokens, number) or _is_designation(tokens, number)):
             number.role = "name"
             return
-        if _describes_the_present(doc, number.start, cues_before):
+        if _describes_the_present(tokens, number.start):
             number.role = "baseline"
             return
-        if number.label == "QUANTITY" and _FOUR_DIGITS.match(doc[number.start].text) and number.end - number.start == 1 \
+        if number.label == "QUANTITY" and number.end - number.start == 1 and _FOUR_DIGITS.match(tokens.text[number.start]) \
                 and 1900 <= number.value <= 2100 and (before in YEAR_BEFORE or not before
-                                                      or doc[number.start - 1].is_punct) \
+                                                      or tokens.is_punct[number.start - 1]) \
                 and not (number.unit and number.unit.endswith("s")):
             number.role = "year"
             number.unit = None
@@ -438,17 +448,18 @@ class QuantityNormalizer:
     # ---- changes ----
 
     @staticmethod
-    def _by_changes(doc, numbers, by_fractions, dirs, changes):
-        for span in by_fractions:
-            direction = _direction(dirs, span.start)
-            changes.append((span.start, span.end, {"kind": "by", "percent": float(span.id_), "direction": direction}))
+    def _by_changes(tokens: TokenTable, numbers, by_fractions: list[Marked], dirs, changes):
+        for start, end, percent in by_fractions:
+            direction = _direction(dirs, start)
+            changes.append((start, end, {"kind": "by", "percent": float(percent), "direction": direction}))
+        lower = tokens.lower
         for number in numbers:
             if number.role not in ("target", None):
                 continue
-            at = _skip_back(doc, number.start, _BY_FILLERS, 3)
-            if at < 0 or doc[at].lower_ != "by":
+            at = _skip_back(lower, number.start, _BY_FILLERS, 3)
+            if at < 0 or lower[at] != "by":
                 continue
-            if number.label == "QUANTITY" and number.end < len(doc) and doc[number.end].lower_ in TIME_AFTER:
+            if number.label == "QUANTITY" and number.end < tokens.n and lower[number.end] in TIME_AFTER:
                 continue
             value = {"kind": "by"}
             if number.label == "PERCENT":
@@ -461,34 +472,35 @@ class QuantityNormalizer:
             changes.append((at, number.end, value))
 
     @staticmethod
-    def _from_to_changes(doc, numbers, changes):
-        n_tokens = len(doc)
+    def _from_to_changes(tokens: TokenTable, numbers, changes):
+        lower = tokens.lower
+        n_tokens = tokens.n
         for i, first in enumerate(numbers[:-1]):
             second = numbers[i + 1]
             if first.role not in ("target", "baseline") or second.role not in ("target", "baseline"):
                 continue
-            if any(n < n_tokens and doc[n].lower_ in TIME_AFTER for n in (first.end, second.end)):
+            if any(n < n_tokens and lower[n] in TIME_AFTER for n in (first.end, second.end)):
                 continue
-            first_cue = _skip_back(doc, first.start, _FROM_FILLERS, 2)
-            second_cue = _skip_back(doc, second.start, _TO_FILLERS, 3)
+            first_cue = _skip_back(lower, first.start, _FROM_FILLERS, 2)
+            second_cue = _skip_back(lower, second.start, _TO_FILLERS, 3)
             if first_cue < 0 or second_cue < first.end or second_cue - first.end > 4:
                 continue
-            pair = (doc[first_cue].lower_, doc[second_cue].lower_)
+            pair = (lower[first_cue], lower[second_cue])
             if pair == ("from", "to"):
                 baseline, target = first, second
             elif pair == ("to", "from"):
                 baseline, target = second, first
             else:
                 continue
-            if any(not doc[k].is_alpha for k in range(first.end, second_cue)):
+            if any(not tokens.text[k].isalpha() for k in range(first.end, second_cue)):
                 continue
             baseline.role, target.role = "baseline", "target"
             changes.append((first_cue, second.end, {"kind": "from_to", "from": baseline.value, "to": target.value}))
 
     @staticmethod
-    def _percent_changes(doc, numbers, dir_spans, changes):
+    def _percent_changes(numbers, dir_spans: list[Marked], changes):
         """ "a 20% increase", "15% fewer returns": a percent right before a direction word."""
-        dir_by_start = {s.start: s for s in dir_spans}
+        dir_by_start = {span[0]: span for span in dir_spans}
         covered = {(s, e) for s, e, _ in changes}
         for number in numbers:
             if number.label != "PERCENT" or number.role != "target":
@@ -496,24 +508,27 @@ class QuantityNormalizer:
             word = dir_by_start.get(number.end)
             if word is None or any(s <= number.start and number.end <= e for s, e in covered):
                 continue
-            changes.append((number.start, word.end, {"kind": "by", "percent": number.value, "direction": word.id_}))
+            changes.append((number.start, word[1], {"kind": "by", "percent": number.value, "direction": word[2]}))
 
 
-def _maybe_phone(doc, number: _Number) -> bool:
+_SUPERLATIVES = frozenset({"largest", "biggest", "best", "most", "highest", "greatest", "leading", "fastest",
+                           "smallest", "worst", "strongest", "top", "richest", "busiest", "cheapest"})
+
+
+def _maybe_phone(tokens: TokenTable, number: _Number) -> bool:
     """Digits written against a dash, bracket or plus sign may belong to a phone number."""
-    before = doc[number.start - 1] if number.start else None
-    after = doc[number.end] if number.end < len(doc) else None
-    return (doc[number.start].text.startswith("+")
-            or (before is not None and not before.whitespace_ and before.text in "-()+.")
-            or (after is not None and not doc[number.end - 1].whitespace_ and after.text in "-()."))
+    text, ws = tokens.text, tokens.ws
+    start, end = number.start, number.end
+    return (text[start].startswith("+")
+            or (start > 0 and not ws[start - 1] and text[start - 1] in "-()+.")
+            or (end < tokens.n and not ws[end - 1] and text[end] in "-()."))
 
 
-def _is_connector(doc, i: int) -> bool:
-    token = doc[i]
-    word = token.lower_
+def _is_connector(tokens: TokenTable, i: int) -> bool:
+    word = tokens.lower[i]
     if word in _GLUED_SCALES:
-        return not doc[i - 1].whitespace_
-    return word in _CONNECTORS or token.is_space
+        return not tokens.ws[i - 1]
+    return word in _CONNECTORS or tokens.text[i].isspace()
 
 
 def _set_currency(number: _Number, marker_id: str):
@@ -524,49 +539,51 @@ def _set_currency(number: _Number, marker_id: str):
         number.value *= float(multiplier)
 
 
-def _pronoun_one(doc, at: int) -> bool:
-    before = doc[at - 1].lower_ if at else ""
-    after = doc[at + 1] if at + 1 < len(doc) else None
-    if before in _ONE_BEFORE or (after is not None and after.lower_ in _ONE_AFTER):
+def _pronoun_one(tokens: TokenTable, at: int) -> bool:
+    lower = tokens.lower
+    before = lower[at - 1] if at else ""
+    has_after = at + 1 < tokens.n
+    if before in _ONE_BEFORE or (has_after and lower[at + 1] in _ONE_AFTER):
         return True
-    return (after is not None and after.text == "-" and at + 2 < len(doc)
-            and doc[at + 2].lower_ in _ONE_COMPOUND)
+    return has_after and tokens.text[at + 1] == "-" and at + 2 < tokens.n and lower[at + 2] in _ONE_COMPOUND
 
 
-def _skip_back(doc, start: int, fillers: frozenset, limit: int) -> int:
+def _skip_back(lower: list[str], start: int, fillers: frozenset, limit: int) -> int:
     """The index of the first token before `start` that is not a filler word (-1 if none)."""
     at = start - 1
-    while at >= 0 and limit > 0 and doc[at].lower_ in fillers:
+    while at >= 0 and limit > 0 and lower[at] in fillers:
         at -= 1
         limit -= 1
     return at
 
 
-def _sizes_a_team(doc, number: _Number) -> bool:
+def _sizes_a_team(tokens: TokenTable, number: _Number) -> bool:
     """ "12-person team", "a 12-person HR team": the count hyphenated onto a team noun."""
     end = number.end
-    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ not in _TEAM_COUNT_NOUNS:
+    lower = tokens.lower
+    if end + 1 >= tokens.n or tokens.text[end] != "-" or lower[end + 1] not in _TEAM_COUNT_NOUNS:
         return False
     # the team word may follow a short name of the team ("12-person HR team")
-    return any(doc[k].lower_ in _TEAM_WORDS for k in range(end + 2, min(end + 5, len(doc))))
+    return any(lower[k] in _TEAM_WORDS for k in range(end + 2, min(end + 5, tokens.n)))
 
 
-def _is_list_marker(doc, number: _Number) -> bool:
+def _is_list_marker(tokens: TokenTable, number: _Number) -> bool:
     """ "1. Objective: ...", "2) ...": a number that opens the text and is closed by . or )."""
-    return (number.start == 0 and number.end < len(doc) and doc[number.end].text in (".", ")")
-            and doc[number.start].text.isdigit())
+    return (number.start == 0 and number.end < tokens.n and tokens.text[number.end] in (".", ")")
+            and tokens.text[number.start].isdigit())
 
 
-def _is_designation(doc, number: _Number) -> bool:
+def _is_designation(tokens: TokenTable, number: _Number) -> bool:
     """ "Ward 7", "Plant 2", "SOC 2": a bare integer right after a capitalized word inside the
     sentence names a thing; it counts nothing (a sentence-initial verb, "Recruit 40", does not)."""
-    if number.end - number.start != 1 or not doc[number.start].text.isdigit() or number.start < 2:
+    text = tokens.text
+    start = number.start
+    if number.end - start != 1 or not text[start].isdigit() or start < 2:
         return False
-    name = doc[number.start - 1]
-    if not name.is_alpha or not name.text[:1].isupper() or name.is_sent_start:
+    name = text[start - 1]
+    if not name.isalpha() or not name[:1].isupper() or tokens.sent_start[start - 1] == 1:
         return False
-    previous = doc[number.start - 2]
-    if previous.is_punct and previous.text not in ("-", "(", "'", "’", "\"", "“"):
+    if tokens.is_punct[start - 2] and text[start - 2] not in ("-", "(", "'", "’", "\"", "“"):
         return False  # the capital may only open a clause or a list item
     return not (number.unit and number.unit[:1].islower() and number.unit.endswith("s"))
 
@@ -574,25 +591,27 @@ def _is_designation(doc, number: _Number) -> bool:
 # Present-tense descriptions: "currently brings in around 40 requests", "which currently make up 55%".
 _PRESENT_CUES = frozenset("currently presently today now".split())
 _TARGET_WORDS = frozenset("to by from reach hit into under below above than least".split())
+_CLAUSE_WORDS = frozenset(("and", "but", "so", "we", "i"))
 
 
-def _describes_the_present(doc, start: int, cues_before) -> bool:
+def _describes_the_present(tokens: TokenTable, start: int) -> bool:
     """A "currently" a few words back in the same clause, with no word of change in between."""
+    lower, is_punct = tokens.lower, tokens.is_punct
     for at in range(start - 1, max(-1, start - 7), -1):
-        token = doc[at]
-        if token.lower_ in _PRESENT_CUES:
+        word = lower[at]
+        if word in _PRESENT_CUES:
             return True
-        if token.is_punct or token.lower_ in _TARGET_WORDS or token.lower_ in ("and", "but", "so", "we", "i"):
+        if is_punct[at] or word in _TARGET_WORDS or word in _CLAUSE_WORDS:
             return False
     return False
 
 
-def _is_baseline(doc, start: int, cues_before) -> bool:
+def _is_baseline(tokens: TokenTable, start: int, cues_before) -> bool:
     at = start
     for _ in range(3):
         if any(role == "baseline" for role, _ in cues_before.get(at, ())):
             return True
-        if at == 0 or doc[at - 1].lower_ not in _BASELINE_FILLERS:
+        if at == 0 or tokens.lower[at - 1] not in _BASELINE_FILLERS:
             return False
         at -= 1
     return False
@@ -609,12 +628,12 @@ def _direction(dirs: list[tuple[int, str]], before: int, window: int = 8) -> str
     return direction
 
 
-def _char_range(doc, start: int, end: int) -> tuple[int, int]:
-    last = doc[end - 1]
-    end_char = last.idx + len(last)
-    if last.text.endswith(".") and len(last) > 1 and not last.text[-2].isalpha():
+def _char_range(tokens: TokenTable, start: int, end: int) -> tuple[int, int]:
+    last = tokens.text[end - 1]
+    end_char = tokens.idx[end - 1] + len(last)
+    if last.endswith(".") and len(last) > 1 and not last[-2].isalpha():
         end_char -= 1  # "10M." keeps its full stop out of the number
-    return doc[start].idx, end_char
+    return tokens.idx[start], end_char
 
 
 @Language.factory("smartlint_quantities")

@@ -4,7 +4,8 @@ time_ruler marks TIME anchors (a month, a unit, "Q3", "3/31/2027", "weekly"); th
 the joiners (numbers and the little words that hold a time phrase together: "by", "the", "next",
 "of", ","), which are too common to mark with the ruler cheaply. A maximal run of anchors and
 joiners that holds an anchor is one stretch; the grammar in smartlint.nlp.time_grammar reads each
-stretch. Sentences without an anchor cost nothing beyond the ruler.
+stretch. Sentences without an anchor cost nothing beyond the ruler. Tokens are read from the doc's
+TokenTable (plain lists), not as spaCy Token objects.
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, doc_text, fiscal_year_start, reference_date
+from smartlint.nlp.doc_mentions import add_mention, fiscal_year_start, reference_date
 from smartlint.nlp.numwords import parse_number
 from smartlint.nlp.time_grammar import Context, Reading, find_times
+from smartlint.nlp.token_table import TokenTable, token_table
 
 SPANS_KEY = "sl_time"
 ANCHOR = "TIME"
@@ -31,7 +33,6 @@ YEAR_PREPOSITIONS = frozenset({
 JOINERS = frozenset(["'", ',', '-', '.', '/', 'a', 'after', 'ago', 'an', 'and', 'as', 'at', 'balance', 'before', 'beginning', 'between', 'bi', 'by', 'calendar', 'close', 'coming', 'commencing', 'couple', 'current', 'during', 'each', 'effective', 'end', 'every', 'few', 'following', 'for', 'from', 'half', 'hence', 'in', 'last', 'later', 'next', 'no', 'not', 'now', 'of', 'on', 'once', 'onward', 'onwards', 'other', 'over', 'past', 'per', 'previous', 'prior', 'remainder', 'remaining', 'rest', 'semi', 'several', 'since', 'starting', 'than', 'the', 'this', 'thrice', 'through', 'throughout', 'thru', 'till', 'times', 'to', 'twice', 'until', 'upcoming', 'within', '–', '—',
                       # weekdays only join: "Friday, January 9" is a date, "Friday" alone is not read
                       'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
-_SHORT_DIGITS = re.compile(r"\d{1,4}")
 
 _START_BEFORE = re.compile(r"(?:starting|beginning|commencing|effective|as\s+of|from)\s+(?:(?:in|on|from|at)\s+)?$")
 _FROM_BEFORE = re.compile(r"(?<![a-z])from\s+$")
@@ -55,19 +56,18 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _is_month(doc, i: int) -> bool:
+def _is_month(tokens: TokenTable, i: int) -> bool:
     """ "by May", "May 5", "5 of May", "March, 2027": a month; "we may", "march forward": not."""
-    before = doc[i - 1] if i else None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if before is not None and (before.lower_ in _MONTH_WORD_BEFORE or before.like_num):
+    lower, like_num = tokens.lower, tokens.like_num
+    if i and (lower[i - 1] in _MONTH_WORD_BEFORE or like_num[i - 1]):
         return True
-    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].like_num:
+    if i > 1 and lower[i - 1] == "of" and like_num[i - 2]:
         return True
-    if after is None:
+    if i + 1 >= tokens.n:
         return False
-    if after.like_num or after.lower_ in _MONTH_WORD_AFTER:
+    if like_num[i + 1] or lower[i + 1] in _MONTH_WORD_AFTER:
         return True
-    return (after.text in _MONTH_NUMBER_GLUE and i + 2 < len(doc) and doc[i + 2].like_num)
+    return tokens.text[i + 1] in _MONTH_NUMBER_GLUE and i + 2 < tokens.n and bool(like_num[i + 2])
 
 
 class TimeNormalizer:
@@ -76,43 +76,52 @@ class TimeNormalizer:
 
     def __call__(self, doc):
         spans = doc.spans.get(SPANS_KEY) or ()
-        marks = [0] * len(doc)  # 1 = joiner, 2 = anchor
-        for span in spans:
-            if span.label_ == MAYBE and not _is_month(doc, span.start):
+        anchors = [(span.start, span.end, span.label_) for span in spans]
+        tokens = token_table(doc)
+        if not anchors and not any(len(word) == 4 and word.isdigit() for word in tokens.text):
+            return doc  # no anchor, and no four-digit year to make one
+        n_tokens = tokens.n
+        marks = [0] * n_tokens  # 1 = joiner, 2 = anchor
+        for start, end, label in anchors:
+            if label == MAYBE and not _is_month(tokens, start):
                 continue
-            for i in range(span.start, span.end):
+            for i in range(start, end):
                 marks[i] = 2
-        for token in doc:
-            if marks[token.i]:
+        lower, text, like_num = tokens.lower, tokens.text, tokens.like_num
+        # (a token of one to four digits is like_num, so needs no test of its own)
+        for i in range(n_tokens):
+            if marks[i]:
                 continue
-            if token.lower_ in JOINERS or token.like_num or _SHORT_DIGITS.fullmatch(token.text):
-                marks[token.i] = 1
-                if (len(token) == 4 and token.is_digit and token.i
-                        and doc[token.i - 1].lower_ in YEAR_PREPOSITIONS):
-                    marks[token.i] = marks[token.i - 1] = 2
+            if lower[i] in JOINERS or like_num[i]:
+                marks[i] = 1
+                if len(text[i]) == 4 and text[i].isdigit() and i and lower[i - 1] in YEAR_PREPOSITIONS:
+                    marks[i] = marks[i - 1] = 2
         if 2 not in marks:
             return doc
         ctx = Context(reference_date(doc), fiscal_year_start(doc, self.default_fiscal_year_start))
         i = 0
-        while i < len(doc):
+        while i < n_tokens:
             if not marks[i]:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and marks[j]:
+            while j < n_tokens and marks[j]:
                 j += 1
             if 2 in marks[i:j]:
-                self._read_stretch(doc, doc[i:j], ctx)
+                self._read_stretch(doc, tokens, i, j, ctx)
             i = j
         return doc
 
-    def _read_stretch(self, doc, stretch, ctx: Context) -> None:
-        offset = stretch.start_char
+    def _read_stretch(self, doc, tokens: TokenTable, first: int, stop: int, ctx: Context) -> None:
+        """Read the tokens first..stop-1."""
+        source = tokens.source
+        offset = tokens.idx[first]
+        end_char = tokens.end_char(stop - 1)
         # a few characters past the stretch let the grammar see the word after it ("may be")
-        text = _lower(doc_text(doc)[offset:stretch.end_char + CONTEXT_CHARS])
-        for reading in find_times(text, ctx, limit=stretch.end_char - offset):
+        text = _lower(source[offset:end_char + CONTEXT_CHARS])
+        for reading in find_times(text, ctx, limit=end_char - offset):
             start, end = offset + reading.start, offset + reading.end
-            if self._is_baseline(doc_text(doc), start, end, reading, ctx):
+            if self._is_baseline(source, start, end, reading, ctx):
                 continue
             start_value = self._start_value(text, reading)
             if start_value is not False:
@@ -124,7 +133,7 @@ class TimeNormalizer:
                             resolved=start_value is not None)
                 continue
             if _RATE_TEXT.fullmatch(text[reading.start:reading.end].strip()):
-                counted = self._counted_rate(doc, stretch.start, start, reading)
+                counted = self._counted_rate(tokens, first, start, reading)
                 if counted is not None:  # otherwise "for a month" stays a plain duration
                     start, reading = counted
             add_mention(doc, reading.label, start, end, value=reading.value, kind=reading.kind,
@@ -158,23 +167,23 @@ class TimeNormalizer:
         return reading.value if reading.label == "DATE" else reading.value["start"]
 
     @staticmethod
-    def _counted_rate(doc, stretch_start: int, start_char: int, reading: Reading):
+    def _counted_rate(tokens: TokenTable, stretch_start: int, start_char: int, reading: Reading):
         """ "15 people a month": a count a few words before a per-unit rate makes it a frequency."""
+        text, lower, idx = tokens.text, tokens.lower, tokens.idx
         token_index = stretch_start
-        while token_index < len(doc) and doc[token_index].idx < start_char:
+        while token_index < tokens.n and idx[token_index] < start_char:
             token_index += 1
         words = 0
         k = token_index - 1
         while k >= 0 and words <= 3:
-            token = doc[k]
-            value = parse_number(token.text) if (token.like_num or token.text[:1].isdigit()) else None
-            if value is not None and token.text.lower() not in ("a", "an", "one") or (
-                    token.lower_ == "one" and words > 0):
-                if k > 0 and doc[k - 1].text in _CURRENCY or (k + 1 < len(doc) and doc[k + 1].text == "%"):
+            word = text[k]
+            value = parse_number(word) if (tokens.like_num[k] or word[:1].isdigit()) else None
+            if value is not None and lower[k] not in ("a", "an", "one") or (lower[k] == "one" and words > 0):
+                if k > 0 and text[k - 1] in _CURRENCY or (k + 1 < tokens.n and text[k + 1] == "%"):
                     return None
                 per = reading.value["per"] if reading.label == "FREQUENCY" else reading.value
-                return token.idx, Reading("FREQUENCY", reading.start, reading.end, {"count": float(value), "per": per})
-            if not token.is_alpha or token.lower_ in _NOT_IN_COUNTED_NOUN:
+                return idx[k], Reading("FREQUENCY", reading.start, reading.end, {"count": float(value), "per": per})
+            if not word.isalpha() or lower[k] in _NOT_IN_COUNTED_NOUN:
                 return None
             words += 1
             k -= 1
