@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
 from smartlint.coach import PLACEHOLDERS, Coaching, coach, fill
 from smartlint.facts import Facts, Mention
@@ -187,20 +186,27 @@ def test_placeholders_are_the_fixed_set_and_fill_replaces_them_all():
     assert "<" not in filled
 
 
-def test_coaching_is_fast_enough_for_the_batch_path():
-    goals = [more_visitors(),
-             facts("Get 15 more people a month to ask for our legal guidance", ("ACTION", "Get"),
-                   ("FREQUENCY", "15 more people a month", RATE))]
-    reports = [report(goals[0], S=1, M=0, A=1, R=0, T=0), report(goals[1], A=1, R=0, T=1)]
-    for found, scored in zip(goals, reports):
-        coach(found, scored)
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(200):
-            for found, scored in zip(goals, reports):
-                coach(found, scored)
-        best = min(best, (time.perf_counter() - start) / 400)
-    # the budget is 0.2 ms a goal on a quiet core; shared CI runners vary, so this guards against
-    # a gross regression (a parser or a pipeline creeping into coach()) rather than the exact figure
-    assert best < 0.001, f"{best * 1000:.3f} ms per goal"
+def test_coaching_needs_no_nlp_pipeline_or_lexicon_load():
+    """coach() runs on every goal of a batch: it must work from the Facts alone, without importing
+    spaCy or decoding lemminflect's lexicon (either would cost a second per process). Timing is
+    left to scripts/bench_speed.py: machines here are too noisy for timed tests."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, importlib\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "mod = importlib.import_module('test_coach_rewrite')\n"
+        "goals = [mod.more_visitors(), mod.facts('Get 15 more people a month to ask for our legal guidance',"
+        " ('ACTION', 'Get'), ('FREQUENCY', '15 more people a month', mod.RATE))]\n"
+        "reports = [mod.report(goals[0], S=1, M=0, A=1, R=0, T=0), mod.report(goals[1], A=1, R=0, T=1)]\n"
+        "for found, scored in zip(goals, reports):\n"
+        "    mod.coach(found, scored)\n"
+        "spacy_loaded = 'spacy' in sys.modules\n"  # before importing lemminflect, which imports spaCy
+        "from lemminflect import Lemmatizer, Inflections\n"
+        "print(spacy_loaded, 'lemma_dict' in vars(Lemmatizer()), hasattr(Inflections(), 'infl_dict'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-3:] == ["False", "False", "False"]
