@@ -14,22 +14,24 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from smartlint.nlp import time_resolve as cal
 from smartlint.nlp.numwords import parse_number, parse_ordinal
 from smartlint.nlp.time_resolve import Span
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     reference: dt.date
     fiscal_start: int = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reading:
-    """One normalized time expression; start/end are offsets in the parsed text."""
+    """One normalized time expression; start/end are offsets in the parsed text. Readings are
+    shared by every caller that parses the same stretch (see find_times): a caller that keeps a
+    dict value must copy it."""
 
     label: str
     start: int
@@ -1097,25 +1099,42 @@ _WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
 
 
 def _satisfied(text: str) -> int:
-    """The bits of the clauses that text satisfies: a substring test for each word of the needs
-    that starts with a character of the text, instead of a regex search per rule."""
+    """The bits of the clauses that text satisfies. No word of the needs holds a space, so each
+    occurs inside one whitespace-separated chunk of the text, and the chunks (words mostly, a
+    small vocabulary) are tested once each."""
     satisfied = 0
-    for first in set(text):
+    for chunk in text.split():
+        satisfied |= _chunk_satisfied(chunk)
+    return satisfied
+
+
+@lru_cache(maxsize=8192)
+def _chunk_satisfied(chunk: str) -> int:
+    """_satisfied for text without whitespace: a substring test for each word of the needs that
+    starts with a character of the text, instead of a regex search per rule."""
+    satisfied = 0
+    for first in set(chunk):
         for word, bits in _WORDS_BY_FIRST.get(first, ()):
-            if word in text:
+            if word in chunk:
                 satisfied |= bits
     for regex, bits in _FEATURE_BITS:
-        if regex.search(text):
+        if regex.search(chunk):
             satisfied |= bits
     return satisfied
 
 
-def find_times(text: str, ctx: Context, limit: int | None = None) -> list[Reading]:
-    """All time readings in text (already lower-cased), longest first, without overlaps.
+def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Reading, ...]:
+    """All time readings in text (already lower-cased), in order, without overlaps.
 
     With limit, readings must end by text[limit]: what follows is only context (the verb after
     a modal "may")."""
-    limit = len(text) if limit is None else limit
+    return _find_times(text, ctx, len(text) if limit is None else limit)
+
+
+# Goals repeat their time phrases ("by the end of Q3.", "every month"); a stretch read once is
+# not parsed again for the same reference date.
+@lru_cache(maxsize=4096)
+def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
     satisfied = _satisfied(text[:limit])
     candidates = []
     for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
@@ -1138,11 +1157,9 @@ def find_times(text: str, ctx: Context, limit: int | None = None) -> list[Readin
         lead = m["lead"] if "lead" in m.re.groupindex else None
         lead = re.sub(r"\s+", " ", lead) if lead else None
         reading = Reading(label, start, end, value, _kind(rule.name, label, lead),
-                          _deadline(rule.name, label, lead, first, last, m, ctx), resolved=value is not None
-                          or label == "VAGUE_TIME", lead=lead)
-        if label == "VAGUE_TIME":
-            reading.resolved = True
+                          _deadline(rule.name, label, lead, first, last, m, ctx),
+                          resolved=value is not None or label == "VAGUE_TIME", lead=lead)
         taken.append((start, end))
         readings.append(reading)
     readings.sort(key=lambda r: r.start)
-    return readings
+    return tuple(readings)

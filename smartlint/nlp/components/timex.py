@@ -136,7 +136,10 @@ class TimeNormalizer:
                 counted = self._counted_rate(tokens, first, start, reading)
                 if counted is not None:  # otherwise "for a month" stays a plain duration
                     start, reading = counted
-            add_mention(doc, reading.label, start, end, value=reading.value, kind=reading.kind,
+            value = reading.value
+            if isinstance(value, dict):
+                value = dict(value)  # the reading is shared (find_times caches); the mention is the doc's
+            add_mention(doc, reading.label, start, end, value=value, kind=reading.kind,
                         deadline=reading.deadline, resolved=reading.resolved)
 
     @staticmethod
