@@ -13,7 +13,7 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, fiscal_year_start, reference_date
+from smartlint.nlp.doc_mentions import add_mention, fiscal_year_start, reference_date, ruler_matches
 from smartlint.nlp.numwords import parse_number
 from smartlint.nlp.time_grammar import Context, Reading, find_times
 from smartlint.nlp.token_table import TokenTable, token_table
@@ -75,30 +75,27 @@ class TimeNormalizer:
         self.default_fiscal_year_start = default_fiscal_year_start
 
     def __call__(self, doc):
-        spans = doc.spans.get(SPANS_KEY) or ()
-        anchors = [(span.start, span.end, span.label_) for span in spans]
+        anchors = ruler_matches(doc, SPANS_KEY)
         tokens = token_table(doc)
-        if not anchors and not any(len(word) == 4 and word.isdigit() for word in tokens.text):
-            return doc  # no anchor, and no four-digit year to make one
-        n_tokens = tokens.n
-        marks = [0] * n_tokens  # 1 = joiner, 2 = anchor
-        for start, end, label in anchors:
+        lower, text = tokens.lower, tokens.text
+        # a four-digit number after a year preposition ("in 2027") is an anchor with that word
+        years = [i for i, word in enumerate(text)
+                 if len(word) == 4 and word.isdigit() and i and lower[i - 1] in YEAR_PREPOSITIONS]
+        if not anchors and not years:
+            return doc
+        # 1 = joiner, 2 = anchor (a token of one to four digits is like_num, so joins)
+        marks = [1 if num or word in JOINERS else 0 for word, num in zip(lower, tokens.like_num)]
+        for start, end, label, _id in anchors:
             if label == MAYBE and not _is_month(tokens, start):
                 continue
-            for i in range(start, end):
-                marks[i] = 2
-        lower, text, like_num = tokens.lower, tokens.text, tokens.like_num
-        # (a token of one to four digits is like_num, so needs no test of its own)
-        for i in range(n_tokens):
-            if marks[i]:
-                continue
-            if lower[i] in JOINERS or like_num[i]:
-                marks[i] = 1
-                if len(text[i]) == 4 and text[i].isdigit() and i and lower[i - 1] in YEAR_PREPOSITIONS:
-                    marks[i] = marks[i - 1] = 2
+            marks[start:end] = [2] * (end - start)
+        for i in years:
+            if marks[i] != 2:
+                marks[i] = marks[i - 1] = 2
         if 2 not in marks:
             return doc
         ctx = Context(reference_date(doc), fiscal_year_start(doc, self.default_fiscal_year_start))
+        n_tokens = tokens.n
         i = 0
         while i < n_tokens:
             if not marks[i]:
