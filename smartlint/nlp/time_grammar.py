@@ -1128,7 +1128,11 @@ def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Readi
 
     With limit, readings must end by text[limit]: what follows is only context (the verb after
     a modal "may")."""
-    return _find_times(text, ctx, len(text) if limit is None else limit)
+    if limit is None:
+        limit = len(text)
+    elif "may" not in text[:limit]:
+        text = text[:limit]  # only the modal test (_modal) reads past limit: a shorter text repeats more
+    return _find_times(text, ctx, limit)
 
 
 # Goals repeat their time phrases ("by the end of Q3.", "every month"); a stretch read once is
