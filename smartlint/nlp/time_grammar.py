@@ -105,6 +105,7 @@ def month_number(word: str) -> int | None:
     return _MONTH_NUMBER.get(word.strip().rstrip("."))
 
 
+@lru_cache(maxsize=1024)  # a few spellings ("a", "two", "6") cover most counts
 def count_value(text: str) -> float | None:
     """ "a" -> 1, "couple of" -> 2, "half an" -> 0.5, "two and a half" -> 2.5, "3.5" -> 3.5."""
     text = re.sub(r"\s+", " ", text.strip())
@@ -133,6 +134,7 @@ def unit_span(unit: str, amount: float) -> Span | None:
     return Span(**{field: amount}) if field else None
 
 
+@lru_cache(maxsize=1024)  # durations repeat ("3 months"); a Span is immutable
 def parse_duration(text: str) -> Span | None:
     total = Span()
     found = False
