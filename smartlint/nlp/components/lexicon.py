@@ -17,9 +17,9 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import (RulerMatch, add_mention, doc_words, mentions, ruler_matches,
-                                        token_range)
+from smartlint.nlp.doc_mentions import RulerMatch, add_mention, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
+from smartlint.nlp.token_table import token_table
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 CLAUSE_PUNCT = frozenset({".", "!", "?", ";", ",", ":", "(", ")", "[", "]", "—", "–", "--", "-", "•",
@@ -112,8 +112,8 @@ class Words:
 
     def __init__(self, doc, time_starts: set[int], time_ends: set[int]):
         self.doc = doc
-        self.text, self.starts, self.spaced = doc_words(doc)
-        self.lower = [t.lower() for t in self.text]
+        tokens = self.tokens = token_table(doc)
+        self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = n = len(self.text)
         self.sentence_start = [0] * n
         self.sentence_end = [n] * n
@@ -297,7 +297,7 @@ class LexiconInterpreter:
                 continue
             if w.lower[c.end - 1] in COMPARATIVES and _near_number(w, c.start, c.end):
                 continue
-            if w.lower[c.start] == "some" and c.end < w.n and w.doc[c.end].like_num:
+            if w.lower[c.start] == "some" and c.end < w.n and w.tokens.like_num[c.end]:
                 continue
             if w.lower[c.start] == "and" and following and not (
                     w.is_punct(c.end) or w.is_space(c.end)):
@@ -342,7 +342,7 @@ class OwnerFinder:
             self.blocked.update(range(c.start, c.end))
         for m in mentions(w.doc):
             if m["label"] == "PLATFORM":
-                tokens = token_range(w.doc, m["start"], m["end"])
+                tokens = w.tokens.token_range(m["start"], m["end"])
                 self.blocked.update(range(*tokens) if tokens is not None else ())
         self.runs = self._name_runs()
 
@@ -623,7 +623,7 @@ def _near_number(w: Words, start: int, end: int) -> bool:
 
 
 def _numeric(w: Words, i: int) -> bool:
-    return bool(DIGIT.search(w.text[i])) or w.doc[i].like_num
+    return bool(DIGIT.search(w.text[i])) or w.tokens.like_num[i] == 1
 
 
 TRAILING_PUNCT = frozenset(".,;:!?…")
@@ -662,9 +662,10 @@ TIME_LABELS = frozenset({"DATE", "DATE_RANGE", "DURATION", "FREQUENCY", "VAGUE_T
 def _time_edges(doc) -> tuple[set[int], set[int]]:
     """Token indexes where a time expression found by smartlint_time starts / ends."""
     starts, ends = set(), set()
+    table = token_table(doc)
     for m in mentions(doc):
         if m["label"] in TIME_LABELS:
-            tokens = token_range(doc, m["start"], m["end"])
+            tokens = table.token_range(m["start"], m["end"])
             if tokens is not None and tokens[0] < tokens[1]:
                 starts.add(tokens[0])
                 ends.add(tokens[1])

@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
 
-from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch, doc_orths
+from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch
+from smartlint.nlp.token_table import token_table
 from smartlint.nlp.word_conditions import WordConditions, is_word_level
 
 BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
@@ -118,7 +119,7 @@ class PatternRuler:
     def _token_matches(self, doc) -> list[tuple[int, int, int]]:
         if not self.sequences:
             return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
-        masks = self.conditions.masks(doc_orths(doc))
+        masks = self.conditions.masks(token_table(doc).orth)
         matches = []
         sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
         if matcher_starts and any(m & matcher_starts for m in masks):
