@@ -115,16 +115,20 @@ class Words:
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = n = len(self.text)
-        self.sentence_start = [0] * n
-        self.sentence_end = [n] * n
+        if "\n" in tokens.source:
+            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        else:
+            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS]
+        # per token, the first token of its sentence and the token ending it (n: the text's end)
+        self.sentence_start = sentence_start = []
+        self.sentence_end = sentence_end = []
         start = 0
-        for i, text in enumerate(self.text):
-            if text in SENTENCE_ENDS or "\n" in text:
-                self.sentence_start[start:i + 1] = [start] * (i + 1 - start)
-                self.sentence_end[start:i + 1] = [i] * (i + 1 - start)
-                start = i + 1
-        if start:
-            self.sentence_start[start:] = [start] * (n - start)
+        for end in ends:
+            sentence_start += [start] * (end + 1 - start)
+            sentence_end += [end] * (end + 1 - start)
+            start = end + 1
+        sentence_start += [start] * (n - start)
+        sentence_end += [n] * (n - start)
         self.time_starts = time_starts
         self.time_ends = time_ends
 
@@ -482,9 +486,11 @@ class OwnerFinder:
         w = self.w
         runs = []
         consumed = -1
-        for i, text in enumerate(w.text):
-            # Most tokens are lower-case: test the first letter before anything else.
-            if i < consumed or not text[:1].isupper() or i in self.blocked or not _name_token(text):
+        texts = w.text
+        # Most tokens are lower-case: test the first letter before anything else.
+        for i in [i for i, text in enumerate(texts) if text[:1].isupper()]:
+            text = texts[i]
+            if i < consumed or i in self.blocked or not _name_token(text):
                 continue
             end = i + 1
             while end < w.n and end - i < 4 and _name_token(w.text[end]) \

@@ -19,7 +19,8 @@ make and about a microsecond again each time its SpanGroup is iterated, which th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -122,7 +123,7 @@ class PatternRuler:
         masks = self.conditions.masks(token_table(doc).orth)
         matches = []
         sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
-        if matcher_starts and any(m & matcher_starts for m in masks):
+        if matcher_starts and reduce(or_, masks, 0) & matcher_starts:
             if any(m & matcher_starts and m & sequence_starts for m in masks):
                 return self.full_matcher(doc)
             matches = self.matcher(doc)
