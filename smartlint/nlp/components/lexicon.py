@@ -17,9 +17,9 @@ import re
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import (RulerMatch, add_mention, doc_words, mentions, ruler_matches,
-                                        token_range)
+from smartlint.nlp.doc_mentions import RulerMatch, add_mention, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
+from smartlint.nlp.token_table import token_table
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 CLAUSE_PUNCT = frozenset({".", "!", "?", ";", ",", ":", "(", ")", "[", "]", "—", "–", "--", "-", "•",
@@ -112,19 +112,23 @@ class Words:
 
     def __init__(self, doc, time_starts: set[int], time_ends: set[int]):
         self.doc = doc
-        self.text, self.starts, self.spaced = doc_words(doc)
-        self.lower = [t.lower() for t in self.text]
+        tokens = self.tokens = token_table(doc)
+        self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = n = len(self.text)
-        self.sentence_start = [0] * n
-        self.sentence_end = [n] * n
+        if "\n" in tokens.source:
+            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        else:
+            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS]
+        # per token, the first token of its sentence and the token ending it (n: the text's end)
+        self.sentence_start = sentence_start = []
+        self.sentence_end = sentence_end = []
         start = 0
-        for i, text in enumerate(self.text):
-            if text in SENTENCE_ENDS or "\n" in text:
-                self.sentence_start[start:i + 1] = [start] * (i + 1 - start)
-                self.sentence_end[start:i + 1] = [i] * (i + 1 - start)
-                start = i + 1
-        if start:
-            self.sentence_start[start:] = [start] * (n - start)
+        for end in ends:
+            sentence_start += [start] * (end + 1 - start)
+            sentence_end += [end] * (end + 1 - start)
+            start = end + 1
+        sentence_start += [start] * (n - start)
+        sentence_end += [n] * (n - start)
         self.time_starts = time_starts
         self.time_ends = time_ends
 
@@ -297,7 +301,7 @@ class LexiconInterpreter:
                 continue
             if w.lower[c.end - 1] in COMPARATIVES and _near_number(w, c.start, c.end):
                 continue
-            if w.lower[c.start] == "some" and c.end < w.n and w.doc[c.end].like_num:
+            if w.lower[c.start] == "some" and c.end < w.n and w.tokens.like_num[c.end]:
                 continue
             if w.lower[c.start] == "and" and following and not (
                     w.is_punct(c.end) or w.is_space(c.end)):
@@ -342,7 +346,7 @@ class OwnerFinder:
             self.blocked.update(range(c.start, c.end))
         for m in mentions(w.doc):
             if m["label"] == "PLATFORM":
-                tokens = token_range(w.doc, m["start"], m["end"])
+                tokens = w.tokens.token_range(m["start"], m["end"])
                 self.blocked.update(range(*tokens) if tokens is not None else ())
         self.runs = self._name_runs()
 
@@ -482,9 +486,11 @@ class OwnerFinder:
         w = self.w
         runs = []
         consumed = -1
-        for i, text in enumerate(w.text):
-            # Most tokens are lower-case: test the first letter before anything else.
-            if i < consumed or not text[:1].isupper() or i in self.blocked or not _name_token(text):
+        texts = w.text
+        # Most tokens are lower-case: test the first letter before anything else.
+        for i in [i for i, text in enumerate(texts) if text[:1].isupper()]:
+            text = texts[i]
+            if i < consumed or i in self.blocked or not _name_token(text):
                 continue
             end = i + 1
             while end < w.n and end - i < 4 and _name_token(w.text[end]) \
@@ -623,7 +629,7 @@ def _near_number(w: Words, start: int, end: int) -> bool:
 
 
 def _numeric(w: Words, i: int) -> bool:
-    return bool(DIGIT.search(w.text[i])) or w.doc[i].like_num
+    return bool(DIGIT.search(w.text[i])) or w.tokens.like_num[i] == 1
 
 
 TRAILING_PUNCT = frozenset(".,;:!?…")
@@ -662,9 +668,10 @@ TIME_LABELS = frozenset({"DATE", "DATE_RANGE", "DURATION", "FREQUENCY", "VAGUE_T
 def _time_edges(doc) -> tuple[set[int], set[int]]:
     """Token indexes where a time expression found by smartlint_time starts / ends."""
     starts, ends = set(), set()
+    table = token_table(doc)
     for m in mentions(doc):
         if m["label"] in TIME_LABELS:
-            tokens = token_range(doc, m["start"], m["end"])
+            tokens = table.token_range(m["start"], m["end"])
             if tokens is not None and tokens[0] < tokens[1]:
                 starts.add(tokens[0])
                 ends.add(tokens[1])

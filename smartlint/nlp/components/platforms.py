@@ -21,8 +21,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from smartlint.nlp.components.ruler import phrase_patterns
-from smartlint.nlp.doc_mentions import add_mention, doc_words
+from smartlint.nlp.doc_mentions import add_mention
 from smartlint.nlp.lemmas import is_known_word
+from smartlint.nlp.token_table import token_table
 
 # Words that introduce a channel ("post on X", "reach them by email", "sell through Etsy"); not
 # "to", which usually names the destination ("drive traffic to our website").
@@ -87,7 +88,8 @@ class PlatformMatcher:
     def __call__(self, doc):
         if not self.entries:
             return doc
-        texts, starts, _spaced = doc_words(doc)
+        tokens = token_table(doc)
+        texts, starts = tokens.text, tokens.idx
         # (start, end, name): spans as plain tuples, a Span costing more than the rest of the work
         firm: list[tuple[int, int, str]] = []
         cued: list[tuple[int, int, str]] = []
@@ -101,9 +103,8 @@ class PlatformMatcher:
                     firm.append((start, end, name))
         firm = _longest_first(firm)
         if cued:
-            lowers = [t.lower() for t in texts]
             for span in cued:
-                if _is_cued(lowers, span, firm):
+                if _is_cued(tokens.lower, span, firm):
                     firm.append(span)
         covered: set[int] = set()
         for start, end, name in _longest_first(firm):

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention
+from smartlint.nlp.doc_mentions import add_mention, ruler_matches
 from smartlint.nlp.quantity_grammar import (
     IRREGULAR_PLURALS,
     TIME_AFTER,
@@ -113,12 +113,12 @@ class QuantityNormalizer:
         return any_case.get(marker.lower()) or capitals.get(marker)
 
     def __call__(self, doc):
-        spans = doc.spans.get(SPANS_KEY)
+        spans = ruler_matches(doc, SPANS_KEY)
         if not spans:
             return doc
         by_label: dict[str, list[Marked]] = defaultdict(list)
-        for span in spans:
-            by_label[span.label_].append((span.start, span.end, span.id_))
+        for start, end, label, ident in spans:
+            by_label[label].append((start, end, ident))
         if not (by_label["NUM"] or by_label["NUM_A"] or by_label["FACTOR"] or by_label["BY_FRACTION"]):
             return doc
         tokens = token_table(doc)

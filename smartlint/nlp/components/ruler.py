@@ -19,14 +19,16 @@ make and about a microsecond again each time its SpanGroup is iterated, which th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
 
-from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch, doc_orths
+from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch
+from smartlint.nlp.token_table import token_table
 from smartlint.nlp.word_conditions import WordConditions, is_word_level
 
 BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
@@ -118,10 +120,10 @@ class PatternRuler:
     def _token_matches(self, doc) -> list[tuple[int, int, int]]:
         if not self.sequences:
             return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
-        masks = self.conditions.masks(doc_orths(doc))
+        masks = self.conditions.masks(token_table(doc).orth)
         matches = []
         sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
-        if matcher_starts and any(m & matcher_starts for m in masks):
+        if matcher_starts and reduce(or_, masks, 0) & matcher_starts:
             if any(m & matcher_starts and m & sequence_starts for m in masks):
                 return self.full_matcher(doc)
             matches = self.matcher(doc)
