@@ -32,18 +32,20 @@ def _render(template: str, fields: dict[str, Any]) -> str:
 def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule]) -> list[dict[str, Any]]:
     """Findings (as Finding fields) of every rule over every goal part, without repeats, in text order."""
     findings, seen = [], set()
-    described: dict[int, dict[str, Any]] = {}  # the view's template fields, read once per view
-    for rule in rules:
-        check = rule.check
-        for index, view in enumerate(views):
+    checks = [(rule, rule.checker) for rule in rules]
+    # Part by part, then rule by rule: the first part a hit comes from gives its fields, and the
+    # stable sort below keeps one rule's hits in that order, as rule by rule, part by part would.
+    for view in views:
+        described = None  # the view's template fields, read once and only for a hit
+        for rule, check in checks:
             for start, end, hit_fields in check(view):
                 key = (rule.id, start, end)
                 if key in seen:
                     continue
                 seen.add(key)
-                if index not in described:
-                    described[index] = describe(view)
-                fields = {**described[index], **hit_fields}
+                if described is None:
+                    described = describe(view)
+                fields = {**described, **hit_fields}
                 findings.append({
                     "rule": rule.id, "dimension": rule.dimension, "level": rule.level,
                     "message": _render(rule.message, fields), "start": start, "end": end,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -53,6 +53,10 @@ def describe(view: GoalView) -> dict[str, Any]:
     }
 
 
+def _readers(names: list[str]) -> tuple[Callable[[GoalView], Any], ...]:
+    return tuple(FACTS[name] for name in names)
+
+
 def _check_template(template: str | None) -> str | None:
     if template is None:
         return None
@@ -87,16 +91,25 @@ class StatementRule(RuleBase):
         return f" Silent when the goal has: {', '.join(self.unless)}." if self.unless else ""
 
     def silenced(self, view: GoalView) -> bool:
-        for name in self.unless:  # a loop, not any(): this runs for every rule on every goal
-            if FACTS[name](view):
-                return True
-        return False
+        return any(FACTS[name](view) for name in self.unless)
 
     def check(self, view: GoalView) -> list[Hit]:
-        for name in self.unless:  # silenced() inlined: this runs for every rule on every goal
-            if FACTS[name](view):
-                return []
-        return self.hits(view)  # each kind defines hits()
+        return self.checker(view)
+
+    @cached_property
+    def checker(self) -> Callable[[GoalView], list[Hit]]:
+        """check() as one function with the fact readers looked up once: it runs for every rule
+        on every goal."""
+        hits, silencers = self.hits, _readers(self.unless)
+        if not silencers:
+            return hits
+
+        def check(view: GoalView) -> list[Hit]:
+            for silencer in silencers:
+                if silencer(view):
+                    return []
+            return hits(view)
+        return check
 
     def fields(self, view: GoalView, hit: Hit) -> dict[str, Any]:
         return {**describe(view), **hit.fields}
@@ -121,9 +134,13 @@ class Requires(StatementRule):
     def describe(self) -> str:
         return f"Fires when the goal has none of: {', '.join(self.facts)}." + self._unless_text()
 
+    @cached_property
+    def needed(self) -> tuple[Callable[[GoalView], list], ...]:
+        return _readers(self.facts)
+
     def hits(self, view: GoalView) -> list[Hit]:
-        for name in self.facts:
-            if FACTS[name](view):
+        for fact in self.needed:
+            if fact(view):
                 return []
         return [self.whole(view)]
 
@@ -139,11 +156,19 @@ class Conditional(StatementRule):
         return (f"Fires when the goal has {' and '.join(self.when)} but none of: {', '.join(self.then)}."
                 + self._unless_text())
 
+    @cached_property
+    def readers(self) -> tuple[tuple[Callable[[GoalView], list], ...], tuple[Callable[[GoalView], list], ...]]:
+        return _readers(self.when), _readers(self.then)
+
     def hits(self, view: GoalView) -> list[Hit]:
-        found = [FACTS[name](view) for name in self.when]
-        if not all(found) or any(FACTS[name](view) for name in self.then):
-            return []
-        first = found[0][0]
+        when, then = self.readers
+        for fact in when:
+            if not fact(view):
+                return []
+        for fact in then:
+            if fact(view):
+                return []
+        first = when[0](view)[0]
         return [Hit(first.start, first.end, {"match": first.text})]
 
 
@@ -173,9 +198,14 @@ class Existence(StatementRule):
     def pattern(self) -> re.Pattern | None:
         return _compile_tokens(self.tokens, "tokens") if self.tokens else None
 
+    @cached_property
+    def required(self) -> tuple[Callable[[GoalView], list], ...]:
+        return _readers(self.when)
+
     def hits(self, view: GoalView) -> list[Hit]:
-        if not all(FACTS[name](view) for name in self.when):
-            return []
+        for fact in self.required:
+            if not fact(view):
+                return []
         if self.pattern is not None:
             spans = view._regex_spans(self.pattern)
         else:
@@ -206,9 +236,12 @@ class Substitution(StatementRule):
         groups = "|".join(f"(?P<k{i}>{key})" for i, key in enumerate(self.swap))
         return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
 
+    @cached_property
+    def replacements(self) -> list[str]:
+        return list(self.swap.values())
+
     def hits(self, view: GoalView) -> list[Hit]:
-        replacements = list(self.swap.values())
-        found = []
+        replacements, found = self.replacements, []
         for offset, text in view.goal_text_pieces:
             for match in self.pattern.finditer(text):
                 better = replacements[int(match.lastgroup[1:])]
@@ -239,6 +272,8 @@ class Limit(StatementRule):
 
     def hits(self, view: GoalView) -> list[Hit]:
         items = FACTS[self.fact](view)
+        if self.min is None and len(items) <= self.max:
+            return []  # no more items than allowed, so no more distinct ones either (most goals)
         keys = {str(getattr(i, "value", None) or i.text).lower() for i in items} if self.distinct else items
         count = len(keys)
         if (self.min is None or count >= self.min) and (self.max is None or count <= self.max):

@@ -129,9 +129,12 @@ PURPOSE_MARKERS = ("so that", "in order to", "to support", "which will", "contri
 # An item of an enumeration ("a, b, c and d") has at most this many words; a longer stretch is a clause.
 MAX_ITEM_WORDS = 5
 
+# The patterns below open with a lookahead naming the first letter of every alternative: the regex
+# engine then skips other positions without trying each alternative there (the same matches).
+
 # Absolutes (rubric A0): a target no team can promise.
 ABSOLUTE = re.compile(
-    r"\b(?:every\s+single|each\s+and\s+every|never|always|zero|100\s?%|one\s+hundred\s+per\s?cent"
+    r"(?=[aenoz1])\b(?:every\s+single|each\s+and\s+every|never|always|zero|100\s?%|one\s+hundred\s+per\s?cent"
     r"|no\s+(?!later\b|more\b|less\b|fewer\b|longer\b|sooner\b|than\b|one\s+else\b)[a-z]+"
     r"|(?:eliminate|eradicate)\s+(?:all\s+)?[a-z]+|(?<=\bto\s)end\s+(?!of\b|up\b|the\s+year\b)[a-z]+)",
     re.IGNORECASE,
@@ -139,7 +142,7 @@ ABSOLUTE = re.compile(
 
 # How: a method or channel phrase ("through an inbound strategy", "by running webinars").
 METHOD = re.compile(
-    r"\b(?:through|via|using|by\s+means\s+of|by\s+[a-z]+ing\b|with\s+(?:a|an|our|the|new)\s+"
+    r"(?=[btuvw])\b(?:through|via|using|by\s+means\s+of|by\s+[a-z]+ing\b|with\s+(?:a|an|our|the|new)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:campaign|strategy|program|programme|tool|process|series|system|plan|"
     r"course|workshop|workshops|app|platform|training))",
     re.IGNORECASE,
@@ -147,7 +150,7 @@ METHOD = re.compile(
 
 # Where: a scope (market, segment, region, product). A capitalized place counts as well.
 SCOPE = re.compile(
-    r"\b(?:in|on|across|among|for|throughout|within|at|from)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
+    r"(?=[A-Zafiotw])\b(?:in|on|across|among|for|throughout|within|at|from)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
     r"(?:(?:[A-Za-z0-9-]+\s+){0,3}(?:market|markets|region|regions|segment|segments|customers|clients|"
     r"users|accounts|students|patients|stores|store|branches|branch|department|division|product|"
     r"products|line|city|country|countries|schools|school|district|clinic|clinics|hospital|ward|"

@@ -3,7 +3,8 @@
 A view covers one goal: the whole statement, or one part of a statement that holds several goals
 (see smartlint.engine.split). Owners, reason clauses and time expressions are read from the whole
 statement (a shared "we" or "by Q3" serves every part); numbers, objects, methods and flags are
-read from the part. Every property is computed once, on first use.
+read from the part. The lists read straight off the mentions (owners, platforms, ...) are set when
+the view is made; every other property is computed once, on first use.
 """
 from __future__ import annotations
 
@@ -127,16 +128,33 @@ class GoalView:
         else:
             outside = [m for m in others if not m.in_rationale]
         self._outside_reason = outside
+        # One pass sorts the mentions by label, both the whole statement's (owners and times serve
+        # every part) and this part's; the facts read off these lists directly are set here.
         start, end = self.start, self.end
-        self.mentions = [m for m in outside if start <= m.start and m.end <= end]
+        mentions: list[Mention] = []
         by_label: dict[str, list[Mention]] = {}
-        for m in self.mentions:
-            if m.label in by_label:
-                by_label[m.label].append(m)
+        statement_by_label: dict[str, list[Mention]] = {}
+        for m in outside:
+            label = m.label
+            if label in statement_by_label:
+                statement_by_label[label].append(m)
             else:
-                by_label[m.label] = [m]
+                statement_by_label[label] = [m]
+            if start <= m.start and m.end <= end:
+                mentions.append(m)
+                if label in by_label:
+                    by_label[label].append(m)
+                else:
+                    by_label[label] = [m]
+        self.mentions = mentions
         self._by_label = by_label
         self._cover: dict[tuple[str, ...], Intervals] = {}
+        self.owners: list[Mention] = statement_by_label.get("OWNER", [])
+        self.vague_times: list[Mention] = statement_by_label.get("VAGUE_TIME", [])
+        self.starts: list[Mention] = statement_by_label.get("START_TIME", [])
+        self.platforms: list[Mention] = by_label.get("PLATFORM", [])
+        self.vague_terms: list[Mention] = by_label.get("VAGUE_TERM", [])
+        self.changes: list[Mention] = by_label.get("CHANGE", [])
 
     # -- text of the goal itself (the part, minus reason clauses) --------------------------------
     @lazy
@@ -200,15 +218,18 @@ class GoalView:
     @lazy
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
-        lowers, bounds, _ = self._tokens
+        lowers, bounds, texts = self._tokens
         covered = self._cover_of(CONTENT_SKIP)
+        cover_starts, cover_ends = covered.starts, covered.max_ends
         not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
         found = []
         for index, lower in enumerate(lowers):
             # is_content_word inlined for the usual word with no trailing apostrophe
-            if (is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content) \
-                    and not covered.overlaps(*bounds[index]):
-                found.append(self._word(index))
+            if is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content:
+                start, end = bounds[index]
+                count = bisect_left(cover_starts, end)  # covered.overlaps(start, end), inlined
+                if not (count and cover_ends[count - 1] > start):
+                    found.append(Piece(texts[index], start, end))
         return found
 
     @lazy
@@ -222,7 +243,10 @@ class GoalView:
         return [(self._word(index), lower) for index, lower in enumerate(lowers)]
 
     def _words_in(self, vocabulary: frozenset[str]) -> list[Piece]:
-        return [self._word(index) for index, lower in enumerate(self._tokens[0]) if lower in vocabulary]
+        lowers = self._tokens[0]
+        if vocabulary.isdisjoint(lowers):
+            return []  # one C-level test spares the loop over the words (most goals)
+        return [self._word(index) for index, lower in enumerate(lowers) if lower in vocabulary]
 
     @lazy
     def deliverable_verbs(self) -> list[Piece]:
@@ -292,14 +316,6 @@ class GoalView:
         return self.of(*NUMBER_LABELS)
 
     @lazy
-    def owners(self) -> list[Mention]:
-        return [m for m in self._outside_reason if m.label == "OWNER"]
-
-    @lazy
-    def platforms(self) -> list[Mention]:
-        return self.of("PLATFORM")
-
-    @lazy
     def channels(self) -> list[str]:
         """Distinct platforms and channels named in this goal."""
         return sorted({str(m.value or m.text).lower() for m in self.platforms})
@@ -333,10 +349,6 @@ class GoalView:
     def effort_count(self) -> int:
         """Channels or initiatives worked on at once: the larger of the two counts."""
         return max(len(self.channels), self.initiatives)
-
-    @lazy
-    def vague_terms(self) -> list[Mention]:
-        return self.of("VAGUE_TERM")
 
     @lazy
     def rationale(self) -> list[Mention]:
@@ -415,23 +427,11 @@ class GoalView:
         return [m for m in self.deadlines if m.deadline is not None and m.resolved and m.deadline < today]
 
     @lazy
-    def vague_times(self) -> list[Mention]:
-        return [m for m in self._timed if m.label == "VAGUE_TIME"]
-
-    @lazy
-    def starts(self) -> list[Mention]:
-        return [m for m in self._timed if m.label == "START_TIME"]
-
-    @lazy
     def rates(self) -> list[Mention]:
         return ([m for m in self._timed if m.label == "FREQUENCY"]
                 + [m for m in self._numbers if m.role == "rate"])
 
     # -- M: targets and other numbers ------------------------------------------------------------
-    @lazy
-    def changes(self) -> list[Mention]:
-        return self.of("CHANGE")
-
     @lazy
     def targets(self) -> list[Mention]:
         """Numbers that are the goal's target: amounts, changes, rates and service windows."""
@@ -533,6 +533,8 @@ class GoalView:
         """Business or life results named as the outcome ("revenue", "customer satisfaction")."""
         lowers, bounds, _ = self._tokens
         found = []
+        if lexicon.RESULT_WORDS.isdisjoint(lowers):
+            return found
         for index, lemma in enumerate(lowers):
             if lemma not in lexicon.RESULT_WORDS:
                 continue
