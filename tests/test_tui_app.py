@@ -307,7 +307,10 @@ def test_a_100_kb_paste_stays_responsive(linter):
             assert editor.goal_text.endswith("x")
             answered = time.perf_counter() - started
             print(f"key answered in {answered:.3f}s")
-            assert answered < 2.0
+            # A freeze guard, not a speed figure: a key costs milliseconds on a quiet machine and a
+            # few seconds on a loaded one; an editor that re-reads the whole paste per key hangs for
+            # minutes.
+            assert answered < 20.0
             await pilot.press("f1")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
