@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -36,6 +37,8 @@ OBJECT_BOUNDARY = frozenset(
 )
 # Stronger boundaries: what a vague aim is replaced up to (keeps "through X", "by June", reasons).
 CORE_BOUNDARY = frozenset("through via using by within before until so because since while".split())
+# _object_ends finds both ends in one scan, which needs every core boundary to end the object too
+assert CORE_BOUNDARY <= OBJECT_BOUNDARY
 
 # Auxiliaries and intent phrases that may stand between an owner and the predicate verb.
 AUXILIARIES = frozenset(
@@ -73,6 +76,8 @@ class Word(NamedTuple):
 class Anatomy:
     facts: Facts
     words: list[Word]
+    word_starts: list[int]  # words' starts and ends, for bisecting (words never overlap)
+    word_ends: list[int]
     body_end: int  # end of the text without closing punctuation and spaces
     main_end: int  # end of the main clause (before the reason clause)
     has_owner: bool
@@ -106,13 +111,21 @@ class Anatomy:
         return [m for m in found if m.in_rationale == in_rationale]
 
     def words_between(self, start: int, end: int) -> list[Word]:
-        return [w for w in self.words if start <= w.start and w.end <= end]
+        return self.words[bisect_left(self.word_starts, start):bisect_right(self.word_ends, end)]
+
+    def words_after(self, offset: int) -> list[Word]:
+        """The words that start at or after `offset`."""
+        return self.words[bisect_left(self.word_starts, offset):]
+
+    def word_before(self, offset: int) -> Word | None:
+        """The last word that ends at or before `offset`."""
+        index = bisect_right(self.word_ends, offset)
+        return self.words[index - 1] if index else None
 
     def word_at(self, offset: int) -> Word | None:
-        for w in self.words:
-            if w.start >= offset:
-                return w
-        return None
+        """The first word that starts at or after `offset`."""
+        index = bisect_left(self.word_starts, offset)
+        return self.words[index] if index < len(self.words) else None
 
     @property
     def is_imperative(self) -> bool:
@@ -127,11 +140,7 @@ def verb_lemma(word: str) -> str | None:
     return lemmas.lemma(word, "VERB")
 
 
-_new_word = tuple.__new__
-
-
-def _start(m: Mention) -> int:
-    return m.start
+_new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
 def analyze(facts: Facts) -> Anatomy:
@@ -141,8 +150,8 @@ def analyze(facts: Facts) -> Anatomy:
     parts = _WORD_SPLIT.split(text)
     found = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
-    words = [_new_word(Word, fields)  # NamedTuple's __new__ costs a call
-             for fields in zip(found, offsets[0:-1:2], offsets[1::2], map(str.lower, found))]
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    words = list(map(_new_word, zip(found, starts, ends, map(str.lower, found))))
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
         body_end -= 1
@@ -151,11 +160,12 @@ def analyze(facts: Facts) -> Anatomy:
     main_end = _main_end(facts, text, body_end)
     owners = [m for m in facts.of("OWNER") if not m.in_rationale and m.start < main_end]
     predicate, predicate_start, drop = _predicate(facts, words, owners, main_end)
-    object_end = _object_end(facts, words, predicate, predicate_start, main_end, OBJECT_BOUNDARY)
-    core_end = _object_end(facts, words, predicate, predicate_start, main_end, CORE_BOUNDARY)
+    object_end, core_end = _object_ends(facts, words, predicate, predicate_start, main_end)
     anatomy = Anatomy(
         facts=facts,
         words=words,
+        word_starts=starts,
+        word_ends=ends,
         body_end=body_end,
         main_end=main_end,
         has_owner=bool(owners),
@@ -259,18 +269,26 @@ def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
     return 0
 
 
-def _object_end(facts, words, predicate, predicate_start, main_end, boundary) -> int:
-    stoppers = sorted(m.start for m in facts.of(*OBJECT_STOPPERS) if m.start > predicate_start)
-    limit = min([main_end] + stoppers)
+def _object_ends(facts, words, predicate, predicate_start, main_end) -> tuple[int, int]:
+    """(object_end, core_end): the predicate's plain words up to a fact or punctuation, the object
+    stopping at any OBJECT_BOUNDARY word and the core only at a CORE_BOUNDARY one."""
+    limit = min([main_end] + [m.start for m in facts.of(*OBJECT_STOPPERS) if m.start > predicate_start])
     start = predicate.end if predicate is not None else predicate_start
-    end = start
+    object_end = core_end = start
+    in_object = True
     for w in words:
         if w.start < start:
             continue
-        if w.start >= limit or w.lower in boundary or (not w.text[0].isalnum() and w.text not in "&/%"):
+        if w.start >= limit or (not w.text[0].isalnum() and w.text not in "&/%"):
             break
-        end = w.end
-    return end
+        if in_object and w.lower in OBJECT_BOUNDARY:
+            in_object = False
+        if not in_object and w.lower in CORE_BOUNDARY:
+            break
+        if in_object:
+            object_end = w.end
+        core_end = w.end
+    return object_end, core_end
 
 
 def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) -> int:

@@ -169,8 +169,8 @@ def core_replacement(anatomy: Anatomy, metric: str, target: str | None) -> Edit:
 
 
 def _previous_word(anatomy: Anatomy, offset: int) -> str | None:
-    before = [w for w in anatomy.words if w.end <= offset]
-    return before[-1].lower if before else None
+    before = anatomy.word_before(offset)
+    return before.lower if before else None
 
 
 def vague_word_edits(anatomy: Anatomy, metric: str) -> list[Edit]:
@@ -216,13 +216,6 @@ def comparative_word(anatomy: Anatomy) -> Word | None:
     return None
 
 
-def _next_word(anatomy: Anatomy, word: Word) -> str | None:
-    for w in anatomy.words:
-        if w.start >= word.end:
-            return w.lower
-    return None
-
-
 def is_change_predicate(anatomy: Anatomy) -> bool:
     if anatomy.predicate is None:
         return False
@@ -261,7 +254,7 @@ def every_single_edits(anatomy: Anatomy, target: str) -> list[Edit]:
     found = EVERY_SINGLE.search(text, 0, anatomy.main_end)
     if not found:
         return []
-    phrase = [w for w in anatomy.words if w.start >= found.end()]
+    phrase = anatomy.words_after(found.end())
     head_index = None
     for index, w in enumerate(phrase):
         if w.lower in OBJECT_BOUNDARY_WORDS or not w.text[0].isalnum() or _in_mention(anatomy, w):

@@ -42,7 +42,7 @@ def specific_question(anatomy: Anatomy, points: int) -> str:
 def measurable_question(anatomy: Anatomy) -> str:
     comparative = ed.comparative_word(anatomy)
     if comparative is not None:
-        following = [w.text for w in anatomy.words if w.start >= comparative.start][:3]
+        following = [w.text for w in anatomy.words_after(comparative.start)[:3]]
         return f'"{_quote(" ".join(following))}" — how many {comparative.lower}, and from what baseline?'
     baseline = ed.baseline_without_target(anatomy)
     if baseline is not None:
