@@ -65,7 +65,7 @@ def plan(anatomy: Anatomy, target: str, deadline: str) -> Realism:
     """Edits and reason-clause notes that lift every realism flag of the goal."""
     if not may_be_flagged(anatomy):
         return Realism()
-    view = GoalView(anatomy.facts)
+    view = anatomy.view
     out = Realism()
     _absolutes(anatomy, view, target, out)
     _growth(anatomy, view, target, deadline, out)

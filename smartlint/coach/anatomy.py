@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 
+from smartlint.engine.view import GoalView
 from smartlint.facts import Facts, Mention
 from smartlint.nlp import lemmas
 
@@ -89,6 +90,15 @@ class Anatomy:
     tail: int  # where "through <method>" goes: before a trailing time expression
     by_label: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
     _flags: list[str] | None = None
+    _view: GoalView | None = None
+
+    @property
+    def view(self) -> GoalView:
+        """The engine's view of the whole goal (the judge's own when it was handed over, else built
+        on first use: only the realism edits ask)."""
+        if self._view is None:
+            self._view = GoalView(self.facts)
+        return self._view
 
     @property
     def flags(self) -> list[str]:
@@ -143,7 +153,9 @@ def verb_lemma(word: str) -> str | None:
 _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
-def analyze(facts: Facts) -> Anatomy:
+def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
+    """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
+    the caller has it (the coach would otherwise build the same one again)."""
     text = facts.text
     # Split with the word pattern captured, the text alternates gap, word, gap, ...: the running
     # sum of the pieces' lengths gives every offset without a Python-level loop over matches.
@@ -175,6 +187,7 @@ def analyze(facts: Facts) -> Anatomy:
         object_end=object_end,
         core_end=core_end,
         tail=_tail(facts, words, main_end, predicate_start),
+        _view=view,
     )
     return anatomy
 

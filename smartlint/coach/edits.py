@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from smartlint.coach.anatomy import (
     ADVERBS_BEFORE_VERB,
@@ -45,11 +46,20 @@ class Edit:
     order: int = 0  # among edits at the same offset: smaller goes first
 
 
+# the order edits are applied in: left to right, and by `order` at one offset
+EDIT_ORDER = attrgetter("start", "order", "end")
+
+
 def apply(text: str, edits: list[Edit]) -> str:
     """Apply edits left to right; an edit that starts inside one already applied is skipped."""
+    return apply_sorted(text, sorted(edits, key=EDIT_ORDER))
+
+
+def apply_sorted(text: str, edits: list[Edit]) -> str:
+    """apply() for edits already in EDIT_ORDER."""
     out = []
     cursor = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.order, e.end)):
+    for edit in edits:
         if edit.start < cursor:
             continue
         out.append(text[cursor:edit.start])

@@ -137,11 +137,29 @@ def finish(text: str, original: str) -> str:
     return text + (ending if ending in ("!", "?") else ".")
 
 
-def rewrite(anatomy: Anatomy, planned: list[Edit], dimension: str | None = None) -> str:
-    """The goal with the planned edits applied (only those for `dimension`, when given)."""
-    text = anatomy.facts.text
-    body = text[: anatomy.body_end]
-    chosen = [e for e in planned if e.end <= len(body) and dimension in (None, e.dimension)]
-    if dimension is not None and not chosen:
-        return text
-    return finish(ed.apply(body, chosen), text)
+class Rewriter:
+    """The goal with the planned edits applied: all of them (the rewrite), or only one letter's (a
+    suggestion's replacement). The edits are sorted once, and the whole rewrite is made once even
+    when a letter's edits are all there are."""
+
+    def __init__(self, anatomy: Anatomy, planned: list[Edit]):
+        self.text = anatomy.facts.text
+        self.body = self.text[: anatomy.body_end]
+        body_end = len(self.body)
+        self.edits = sorted((e for e in planned if e.end <= body_end), key=ed.EDIT_ORDER)
+        self._whole: str | None = None
+
+    def whole(self) -> str:
+        if self._whole is None:
+            self._whole = finish(ed.apply_sorted(self.body, self.edits), self.text)
+        return self._whole
+
+    def only(self, dimension: str) -> str:
+        """The goal with the edits for `dimension` alone (the original text when it has none)."""
+        chosen = [e for e in self.edits if e.dimension == dimension]
+        if not chosen:
+            return self.text
+        if len(chosen) == len(self.edits):
+            return self.whole()
+        return finish(ed.apply_sorted(self.body, chosen), self.text)
+

@@ -4,8 +4,7 @@ from __future__ import annotations
 from smartlint.coach import edits as ed
 from smartlint.coach.anatomy import DOWN_VERBS, VAGUE_VERBS, Anatomy
 from smartlint.coach.edits import VAGUE_OBJECTS
-from smartlint.coach.edits import Edit
-from smartlint.coach.rewrite import DEADLINE, METHOD, METRIC, OWNER, REASON, TARGET, rewrite
+from smartlint.coach.rewrite import DEADLINE, METHOD, METRIC, OWNER, REASON, TARGET, Rewriter
 from smartlint.report import Suggestion
 
 MAX_PER_LETTER = 3
@@ -107,7 +106,7 @@ def _time(anatomy: Anatomy) -> list[Suggestion]:
                        '"within 3 months" (a period).')]
 
 
-def suggestions(anatomy: Anatomy, points: dict[str, int], planned: list[Edit]) -> list[Suggestion]:
+def suggestions(anatomy: Anatomy, points: dict[str, int], rewriter: Rewriter) -> list[Suggestion]:
     out: list[Suggestion] = []
     builders = {
         "S": lambda: _specific(anatomy, points["S"]),
@@ -121,7 +120,7 @@ def suggestions(anatomy: Anatomy, points: dict[str, int], planned: list[Edit]) -
             continue
         made = builders[dimension]()[:MAX_PER_LETTER]
         if made:
-            replacement = rewrite(anatomy, planned, dimension)
+            replacement = rewriter.only(dimension)
             if replacement != anatomy.facts.text:
                 made[0].replacement = replacement
         out.extend(made)
