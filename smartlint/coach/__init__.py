@@ -40,7 +40,7 @@ def coaching(facts: Facts, points: dict[str, int], view: GoalView | None = None
     """(questions, suggestions, rewrite) as coach() gives them, without the Coaching model: the
     batch path puts them straight into the Report. `view` is the judge's GoalView of the whole
     goal, when the caller has it."""
-    if all(p >= 2 for p in points.values()):
+    if min(points.values(), default=2) >= 2:
         return [], [], facts.text
     anatomy = analyze(facts, view)
     rewriter = Rewriter(anatomy, plan_edits(anatomy, points))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
@@ -73,6 +73,42 @@ class Word(NamedTuple):
     lower: str
 
 
+class MentionIndex:
+    """A goal's mentions by label set, in text order (what Facts.of gives), each set gathered once.
+    One pass sorts them by single label; a set none of whose labels occurs costs no scan."""
+
+    __slots__ = ("mentions", "by_labels", "present", "outside")
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        by_labels: dict[tuple[str, ...], list[Mention]] = {}
+        for m in mentions:
+            key = (m.label,)
+            if key in by_labels:
+                by_labels[key].append(m)
+            else:
+                by_labels[key] = [m]
+        self.by_labels = by_labels
+        self.present = {key[0] for key in by_labels}
+        self.outside: dict[tuple[str, ...], list[Mention]] = {}
+
+    def of(self, *labels: str) -> list[Mention]:
+        found = self.by_labels.get(labels)
+        if found is None:
+            # every single label that occurs is indexed already
+            found = [] if len(labels) == 1 or self.present.isdisjoint(labels) else [
+                m for m in self.mentions if m.label in labels]
+            self.by_labels[labels] = found
+        return found
+
+    def outside_reason(self, *labels: str) -> list[Mention]:
+        """of(), without the mentions inside a reason clause."""
+        found = self.outside.get(labels)
+        if found is None:
+            found = self.outside[labels] = [m for m in self.of(*labels) if not m.in_rationale]
+        return found
+
+
 @dataclass
 class Anatomy:
     facts: Facts
@@ -88,7 +124,7 @@ class Anatomy:
     object_end: int  # end of the object of the predicate (insertion point for "by <target>")
     core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
     tail: int  # where "through <method>" goes: before a trailing time expression
-    by_label: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    index: MentionIndex
     _flags: list[str] | None = None
     _view: GoalView | None = None
 
@@ -109,13 +145,12 @@ class Anatomy:
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
-        found = self.by_label.get(labels)
-        if found is None:
-            found = self.by_label[labels] = [m for m in self.facts.mentions if m.label in labels]
-        return found
+        return self.index.of(*labels)
 
     def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
-        found = self.of(*labels)
+        if in_rationale is False:
+            return self.index.outside_reason(*labels)
+        found = self.index.of(*labels)
         if in_rationale is None:
             return found
         return [m for m in found if m.in_rationale == in_rationale]
@@ -169,10 +204,11 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
         body_end -= 1
     body_end = len(text[:body_end].rstrip())
 
-    main_end = _main_end(facts, text, body_end)
-    owners = [m for m in facts.of("OWNER") if not m.in_rationale and m.start < main_end]
-    predicate, predicate_start, drop = _predicate(facts, words, owners, main_end)
-    object_end, core_end = _object_ends(facts, words, predicate, predicate_start, main_end)
+    index = MentionIndex(facts.mentions)
+    main_end = _main_end(index, text, body_end)
+    owners = [m for m in index.outside_reason("OWNER") if m.start < main_end]
+    predicate, predicate_start, drop = _predicate(facts, index, words, owners, main_end)
+    object_end, core_end = _object_ends(index, words, predicate, predicate_start, main_end)
     anatomy = Anatomy(
         facts=facts,
         words=words,
@@ -186,14 +222,15 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
         drop_before_predicate=drop,
         object_end=object_end,
         core_end=core_end,
-        tail=_tail(facts, words, main_end, predicate_start),
+        tail=_tail(text, index, words, ends, main_end, predicate_start),
+        index=index,
         _view=view,
     )
     return anatomy
 
 
-def _main_end(facts: Facts, text: str, body_end: int) -> int:
-    reasons = [m.start for m in facts.of("RATIONALE") if m.start > 0]
+def _main_end(index: MentionIndex, text: str, body_end: int) -> int:
+    reasons = [m.start for m in index.of("RATIONALE") if m.start > 0]
     end = min(reasons, default=body_end)
     end = min(end, body_end)
     while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
@@ -201,9 +238,8 @@ def _main_end(facts: Facts, text: str, body_end: int) -> int:
     return end
 
 
-def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end: int):
+def _predicate(facts: Facts, index: MentionIndex, words: list[Word], owners: list[Mention], main_end: int):
     """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
-    actions = [m for m in facts.of("ACTION") if not m.in_rationale and m.start < main_end]
     if owners:
         after = owners[0].end
         for w in words:
@@ -213,7 +249,7 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
                 break
             return w, w.start, None
         return None, after, None
-    start_index = _skip_leading_phrase(facts, words, main_end)
+    start_index = _skip_leading_phrase(index, words, main_end)
     if start_index >= len(words):
         return None, 0, None
     first = words[start_index]
@@ -227,7 +263,8 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
         verb = words[start_index + 1]
         if verb_lemma(verb.text):
             return verb, verb.start, (first.start, verb.start)
-    if any(a.start == first.start for a in actions) or _can_start_imperative(first.text.strip("_*")):
+    if any(a.start == first.start and a.start < main_end for a in index.outside_reason("ACTION")) or (
+            _can_start_imperative(first.text.strip("_*"))):
         return first, first.start, None
     if first.lower in ADVERBS_BEFORE_VERB and start_index + 1 < len(words):
         verb = words[start_index + 1]  # "Never ship a failing build": the verb follows
@@ -263,14 +300,14 @@ def _skip_markup(words: list[Word]) -> int:
 LABEL_WORDS = frozenset("goal objective okr kr kpi target aim".split())
 
 
-def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
+def _skip_leading_phrase(index: MentionIndex, words: list[Word], main_end: int) -> int:
     """Index of the first word after markup and a leading "By Q3 2026," / "Within 4 months," phrase."""
     first = _skip_markup(words)
     if first:
         return first
     if not words:
         return 0
-    times = [m for m in facts.of(*TIME_LABELS, "FREQUENCY") if m.start <= words[min(1, len(words) - 1)].start]
+    times = [m for m in index.of(*TIME_LABELS, "FREQUENCY") if m.start <= words[min(1, len(words) - 1)].start]
     leads_with_time = bool(times) or words[0].lower in {"by", "within", "over", "during", "before", "until", "starting", "from", "in", "this", "next", "for", "after", "each", "every"}
     if not leads_with_time:
         return 0
@@ -282,10 +319,10 @@ def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
     return 0
 
 
-def _object_ends(facts, words, predicate, predicate_start, main_end) -> tuple[int, int]:
+def _object_ends(index, words, predicate, predicate_start, main_end) -> tuple[int, int]:
     """(object_end, core_end): the predicate's plain words up to a fact or punctuation, the object
     stopping at any OBJECT_BOUNDARY word and the core only at a CORE_BOUNDARY one."""
-    limit = min([main_end] + [m.start for m in facts.of(*OBJECT_STOPPERS) if m.start > predicate_start])
+    limit = min([main_end] + [m.start for m in index.of(*OBJECT_STOPPERS) if m.start > predicate_start])
     start = predicate.end if predicate is not None else predicate_start
     object_end = core_end = start
     in_object = True
@@ -304,25 +341,26 @@ def _object_ends(facts, words, predicate, predicate_start, main_end) -> tuple[in
     return object_end, core_end
 
 
-def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) -> int:
+def _tail(text: str, index: MentionIndex, words: list[Word], ends: list[int], main_end: int,
+          predicate_start: int) -> int:
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
-    text = facts.text
     # a bare duration ("to 30 days") is a measure, not the goal's time
-    timed = [m for m in facts.of(*TIME_LABELS) if not m.in_rationale and m.start > predicate_start
+    timed = [m for m in index.outside_reason(*TIME_LABELS) if m.start > predicate_start
              and not (m.label == "DURATION" and m.kind is None)]
     tail = main_end
-    moved = True
+    moved = bool(timed)
     while moved:
         moved = False
         for m in timed:
             if m.start < tail and m.end >= len(text[:tail].rstrip(" ,")):
-                before = [w for w in words if w.end <= m.start]
-                if before and before[-1].lower == "than":
+                count = bisect_right(ends, m.start)  # the words before the time expression
+                previous = words[count - 1] if count else None
+                if previous is not None and previous.lower == "than":
                     continue  # "higher than last year": a comparison, not the goal's time
                 tail = m.start
-                if before and before[-1].lower in LEADING_TIME_WORDS:
-                    tail = before[-1].start
+                if previous is not None and previous.lower in LEADING_TIME_WORDS:
+                    tail = previous.start
                 tail = len(text[:tail].rstrip(" ,"))
                 moved = True
     return tail

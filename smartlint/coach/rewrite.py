@@ -23,8 +23,8 @@ ORDER_OWNER, ORDER_CORE, ORDER_TARGET, ORDER_METRIC, ORDER_METHOD, ORDER_DEADLIN
 
 def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     """The edits that lift each letter under 2, each tagged with the letter it serves."""
-    def wanted(letter: str) -> bool:
-        return points.get(letter, 2) < 2
+    weak = {letter for letter, got in points.items() if got < 2}
+    wanted = weak.__contains__
 
     planned: list[Edit] = []
     moved: list[Edit] = []
@@ -32,7 +32,7 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     realism = ambition.plan(anatomy, TARGET, DEADLINE) if wanted("A") else ambition.Realism()
     planned.extend(realism.edits)
     vague_core = points.get("S", 2) == 0
-    needs_target = points.get("M", 2) < 2 and not _has_target(anatomy) and not realism.gives_target
+    needs_target = wanted("M") and not _has_target(anatomy) and not realism.gives_target
 
     if vague_core:
         planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
