@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
@@ -124,9 +124,11 @@ class Anatomy:
     object_end: int  # end of the object of the predicate (insertion point for "by <target>")
     core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
     tail: int  # where "through <method>" goes: before a trailing time expression
+    trailing_reason: bool  # a reason clause follows the main clause
     index: MentionIndex
     _flags: list[str] | None = None
     _view: GoalView | None = None
+    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
 
     @property
     def view(self) -> GoalView:
@@ -146,6 +148,14 @@ class Anatomy:
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
         return self.index.of(*labels)
+
+    def in_main(self, *labels: str) -> list[Mention]:
+        """mentions() that start in the main clause (before the reason clause)."""
+        found = self._in_main.get(labels)
+        if found is None:
+            main_end = self.main_end
+            found = self._in_main[labels] = [m for m in self.index.outside_reason(*labels) if m.start < main_end]
+        return found
 
     def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
         if in_rationale is False:
@@ -223,6 +233,7 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
         object_end=object_end,
         core_end=core_end,
         tail=_tail(text, index, words, ends, main_end, predicate_start),
+        trailing_reason=any(m.start >= main_end for m in index.of("RATIONALE")),
         index=index,
         _view=view,
     )

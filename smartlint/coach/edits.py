@@ -186,10 +186,7 @@ def _previous_word(anatomy: Anatomy, offset: int) -> str | None:
 def vague_word_edits(anatomy: Anatomy, metric: str) -> list[Edit]:
     """Swap vague verbs for a direction, vague objects for <metric>, and drop empty intensifiers."""
     edits = []
-    main = anatomy.main_end
-    for m in anatomy.mentions("VAGUE_TERM"):
-        if m.start >= main:
-            continue
+    for m in anatomy.in_main("VAGUE_TERM"):
         lemma = str(m.value or m.text).lower()
         if lemma in VAGUE_VERBS and anatomy.predicate is not None and m.start == anatomy.predicate.start:
             verb = direction_verb(anatomy)
@@ -237,7 +234,7 @@ def has_method(anatomy: Anatomy) -> bool:
     words = anatomy.words_between(anatomy.predicate_start, anatomy.main_end)
     if any(w.lower in METHOD_WORDS for w in words):
         return True
-    return any(m.start < anatomy.main_end for m in anatomy.mentions("PLATFORM"))
+    return bool(anatomy.in_main("PLATFORM"))
 
 
 def baseline_without_target(anatomy: Anatomy):

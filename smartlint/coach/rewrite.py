@@ -74,8 +74,7 @@ def ambition_note(anatomy: Anatomy, notes: list[str], reason_added: bool) -> Edi
         # which would leave the moved number half outside it
         note += " in the long run"
     edit = reason_edit(anatomy, "")
-    trailing_reason = any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE"))
-    if not reason_added and not trailing_reason:
+    if not reason_added and not anatomy.trailing_reason:
         note = f", so that {REASON}" + note  # no reason clause at the end to hold the facts
     return Edit(edit.start, edit.end, note, "A", ORDER_REASON + 1)
 
@@ -112,7 +111,7 @@ def target_edits(anatomy: Anatomy, target: str, metric: str) -> list[Edit]:
 
 def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
     """Replace a vague time ("soon") with the deadline phrase, or add it at the end of the main clause."""
-    vague = [m for m in anatomy.mentions("VAGUE_TIME") if m.start < anatomy.main_end]
+    vague = anatomy.in_main("VAGUE_TIME")
     if vague:
         first, *rest = vague
         out = [Edit(first.start, first.end, phrase, "T", ORDER_DEADLINE)]
@@ -123,7 +122,7 @@ def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
 
 def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
     """A reason clause after the main clause, or after the reason already given."""
-    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
+    if anatomy.trailing_reason:
         return Edit(anatomy.body_end, anatomy.body_end, f", {phrase}", "R", ORDER_REASON)
     return Edit(anatomy.main_end, anatomy.main_end, f", {phrase}", "R", ORDER_REASON)
 

@@ -18,7 +18,7 @@ def _object_text(anatomy: Anatomy) -> str:
 
 def _specific(anatomy: Anatomy, points: int) -> list[str]:
     out = []
-    vague = [m for m in anatomy.mentions("VAGUE_TERM") if m.start < anatomy.main_end]
+    vague = anatomy.in_main("VAGUE_TERM")
     if points == 0:
         said = f'"{vague[0].text}"' if vague else "the aim"
         out.append(f'Replace {said} with the thing that will change: "increase {METRIC} by {TARGET}".')
@@ -83,17 +83,16 @@ def _achievable(anatomy: Anatomy) -> list[str]:
 
 
 def _relevant(anatomy: Anatomy) -> list[str]:
-    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
+    if anatomy.trailing_reason:
         return [f'Tie the reason to a result: add "so that {REASON}" (revenue, retention, savings, grades).']
     return [f'Say why it matters: add ", so that {REASON}" with the larger result it serves.']
 
 
 def _time(anatomy: Anatomy) -> list[str]:
-    main = anatomy.main_end
-    vague = [m for m in anatomy.mentions("VAGUE_TIME") if m.start < main]
+    vague = anatomy.in_main("VAGUE_TIME")
     if vague:
         return [f'Replace "{vague[0].text}" with a date: "by {DEADLINE}".']
-    rates = [m for m in anatomy.mentions("FREQUENCY") if m.start < main]
+    rates = anatomy.in_main("FREQUENCY")
     if rates:
         return [f'"{rates[0].text}" says how often, not by when: add "by {DEADLINE}".']
     return [f'Add a deadline: "by {DEADLINE}" (a date) or "within 3 months" (a period).']
