@@ -109,7 +109,7 @@ class MentionIndex:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Anatomy:
     facts: Facts
     words: list[Word]
