@@ -25,10 +25,11 @@ _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 CLOSING_PUNCT = ".!?;:"
 
 TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
+LEADING_TIME_LABELS = frozenset(TIME_LABELS + ("FREQUENCY",))
 NUMBER_LABELS = ("QUANTITY", "PERCENT", "MONEY", "CHANGE")
 # Mentions that end an object noun phrase: the object is the plain words before the first fact.
 # (A platform is not one: in "grow newsletter sign-ups" it names the object; "on X" ends it anyway.)
-OBJECT_STOPPERS = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "RATIONALE", "OWNER")
+OBJECT_STOPPERS = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "RATIONALE", "OWNER"))
 
 # Words after which an object noun phrase has ended (a preposition, a conjunction, a relative).
 OBJECT_BOUNDARY = frozenset(
@@ -73,42 +74,6 @@ class Word(NamedTuple):
     lower: str
 
 
-class MentionIndex:
-    """A goal's mentions by label set, in text order (what Facts.of gives), each set gathered once.
-    One pass sorts them by single label; a set none of whose labels occurs costs no scan."""
-
-    __slots__ = ("mentions", "by_labels", "present", "outside")
-
-    def __init__(self, mentions: list[Mention]):
-        self.mentions = mentions
-        by_labels: dict[tuple[str, ...], list[Mention]] = {}
-        for m in mentions:
-            key = (m.label,)
-            if key in by_labels:
-                by_labels[key].append(m)
-            else:
-                by_labels[key] = [m]
-        self.by_labels = by_labels
-        self.present = {key[0] for key in by_labels}
-        self.outside: dict[tuple[str, ...], list[Mention]] = {}
-
-    def of(self, *labels: str) -> list[Mention]:
-        found = self.by_labels.get(labels)
-        if found is None:
-            # every single label that occurs is indexed already
-            found = [] if len(labels) == 1 or self.present.isdisjoint(labels) else [
-                m for m in self.mentions if m.label in labels]
-            self.by_labels[labels] = found
-        return found
-
-    def outside_reason(self, *labels: str) -> list[Mention]:
-        """of(), without the mentions inside a reason clause."""
-        found = self.outside.get(labels)
-        if found is None:
-            found = self.outside[labels] = [m for m in self.of(*labels) if not m.in_rationale]
-        return found
-
-
 @dataclass(slots=True)
 class Anatomy:
     facts: Facts
@@ -125,10 +90,13 @@ class Anatomy:
     core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
     tail: int  # where "through <method>" goes: before a trailing time expression
     trailing_reason: bool  # a reason clause follows the main clause
-    index: MentionIndex
+    # mentions by label set, in text order: every single label present is indexed up front, other
+    # sets as they are asked for (the coach asks the same few many times)
+    by_labels: dict[tuple[str, ...], list[Mention]]
+    _outside: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
     _flags: list[str] | None = None
     _view: GoalView | None = None
-    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
 
     @property
     def view(self) -> GoalView:
@@ -147,23 +115,30 @@ class Anatomy:
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
-        return self.index.of(*labels)
+        found = self.by_labels.get(labels)
+        if found is None:
+            found = self.by_labels[labels] = [m for m in self.facts.mentions if m.label in labels]
+        return found
+
+    def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
+        """of(), by default without the mentions inside a reason clause."""
+        if in_rationale is False:
+            found = self._outside.get(labels)
+            if found is None:
+                found = self._outside[labels] = [m for m in self.of(*labels) if not m.in_rationale]
+            return found
+        found = self.of(*labels)
+        if in_rationale is None:
+            return found
+        return [m for m in found if m.in_rationale == in_rationale]
 
     def in_main(self, *labels: str) -> list[Mention]:
         """mentions() that start in the main clause (before the reason clause)."""
         found = self._in_main.get(labels)
         if found is None:
             main_end = self.main_end
-            found = self._in_main[labels] = [m for m in self.index.outside_reason(*labels) if m.start < main_end]
+            found = self._in_main[labels] = [m for m in self.mentions(*labels) if m.start < main_end]
         return found
-
-    def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
-        if in_rationale is False:
-            return self.index.outside_reason(*labels)
-        found = self.index.of(*labels)
-        if in_rationale is None:
-            return found
-        return [m for m in found if m.in_rationale == in_rationale]
 
     def words_between(self, start: int, end: int) -> list[Word]:
         return self.words[bisect_left(self.word_starts, start):bisect_right(self.word_ends, end)]
@@ -214,11 +189,22 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
         body_end -= 1
     body_end = len(text[:body_end].rstrip())
 
-    index = MentionIndex(facts.mentions)
-    main_end = _main_end(index, text, body_end)
-    owners = [m for m in index.outside_reason("OWNER") if m.start < main_end]
-    predicate, predicate_start, drop = _predicate(facts, index, words, owners, main_end)
-    object_end, core_end = _object_ends(index, words, predicate, predicate_start, main_end)
+    mentions = facts.mentions
+    by_labels: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        key = (m.label,)
+        if key in by_labels:
+            by_labels[key].append(m)
+        else:
+            by_labels[key] = [m]
+    reasons = by_labels.get(("RATIONALE",), ())
+    main_end = _main_end(reasons, text, body_end)
+    owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
+    actions = by_labels.get(("ACTION",), ())
+    predicate, predicate_start, drop = _predicate(facts, actions, words, owners, main_end)
+    stoppers = [m.start for m in mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
+    object_end, core_end = _object_ends(stoppers, words, predicate, predicate_start, main_end)
+    timed = [m for m in mentions if m.label in TIME_LABELS and not m.in_rationale]
     anatomy = Anatomy(
         facts=facts,
         words=words,
@@ -232,24 +218,23 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
         drop_before_predicate=drop,
         object_end=object_end,
         core_end=core_end,
-        tail=_tail(text, index, words, ends, main_end, predicate_start),
-        trailing_reason=any(m.start >= main_end for m in index.of("RATIONALE")),
-        index=index,
+        tail=_tail(text, timed, words, ends, main_end, predicate_start),
+        trailing_reason=any(m.start >= main_end for m in reasons),
+        by_labels=by_labels,
         _view=view,
     )
     return anatomy
 
 
-def _main_end(index: MentionIndex, text: str, body_end: int) -> int:
-    reasons = [m.start for m in index.of("RATIONALE") if m.start > 0]
-    end = min(reasons, default=body_end)
+def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:
+    end = min([m.start for m in reasons if m.start > 0], default=body_end)
     end = min(end, body_end)
     while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
         end -= 1
     return end
 
 
-def _predicate(facts: Facts, index: MentionIndex, words: list[Word], owners: list[Mention], main_end: int):
+def _predicate(facts: Facts, actions: list[Mention], words: list[Word], owners: list[Mention], main_end: int):
     """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
     if owners:
         after = owners[0].end
@@ -260,7 +245,7 @@ def _predicate(facts: Facts, index: MentionIndex, words: list[Word], owners: lis
                 break
             return w, w.start, None
         return None, after, None
-    start_index = _skip_leading_phrase(index, words, main_end)
+    start_index = _skip_leading_phrase(facts.mentions, words, main_end)
     if start_index >= len(words):
         return None, 0, None
     first = words[start_index]
@@ -274,7 +259,7 @@ def _predicate(facts: Facts, index: MentionIndex, words: list[Word], owners: lis
         verb = words[start_index + 1]
         if verb_lemma(verb.text):
             return verb, verb.start, (first.start, verb.start)
-    if any(a.start == first.start and a.start < main_end for a in index.outside_reason("ACTION")) or (
+    if any(a.start == first.start and a.start < main_end and not a.in_rationale for a in actions) or (
             _can_start_imperative(first.text.strip("_*"))):
         return first, first.start, None
     if first.lower in ADVERBS_BEFORE_VERB and start_index + 1 < len(words):
@@ -311,14 +296,14 @@ def _skip_markup(words: list[Word]) -> int:
 LABEL_WORDS = frozenset("goal objective okr kr kpi target aim".split())
 
 
-def _skip_leading_phrase(index: MentionIndex, words: list[Word], main_end: int) -> int:
+def _skip_leading_phrase(mentions: list[Mention], words: list[Word], main_end: int) -> int:
     """Index of the first word after markup and a leading "By Q3 2026," / "Within 4 months," phrase."""
     first = _skip_markup(words)
     if first:
         return first
     if not words:
         return 0
-    times = [m for m in index.of(*TIME_LABELS, "FREQUENCY") if m.start <= words[min(1, len(words) - 1)].start]
+    times = [m for m in mentions if m.label in LEADING_TIME_LABELS and m.start <= words[min(1, len(words) - 1)].start]
     leads_with_time = bool(times) or words[0].lower in {"by", "within", "over", "during", "before", "until", "starting", "from", "in", "this", "next", "for", "after", "each", "every"}
     if not leads_with_time:
         return 0
@@ -330,10 +315,11 @@ def _skip_leading_phrase(index: MentionIndex, words: list[Word], main_end: int) 
     return 0
 
 
-def _object_ends(index, words, predicate, predicate_start, main_end) -> tuple[int, int]:
+def _object_ends(stoppers, words, predicate, predicate_start, main_end) -> tuple[int, int]:
     """(object_end, core_end): the predicate's plain words up to a fact or punctuation, the object
     stopping at any OBJECT_BOUNDARY word and the core only at a CORE_BOUNDARY one."""
-    limit = min([main_end] + [m.start for m in index.of(*OBJECT_STOPPERS) if m.start > predicate_start])
+    limit = min(stoppers, default=main_end)
+    limit = min(limit, main_end)
     start = predicate.end if predicate is not None else predicate_start
     object_end = core_end = start
     in_object = True
@@ -352,13 +338,12 @@ def _object_ends(index, words, predicate, predicate_start, main_end) -> tuple[in
     return object_end, core_end
 
 
-def _tail(text: str, index: MentionIndex, words: list[Word], ends: list[int], main_end: int,
+def _tail(text: str, timed: list[Mention], words: list[Word], ends: list[int], main_end: int,
           predicate_start: int) -> int:
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
     # a bare duration ("to 30 days") is a measure, not the goal's time
-    timed = [m for m in index.outside_reason(*TIME_LABELS) if m.start > predicate_start
-             and not (m.label == "DURATION" and m.kind is None)]
+    timed = [m for m in timed if m.start > predicate_start and not (m.label == "DURATION" and m.kind is None)]
     tail = main_end
     moved = bool(timed)
     while moved:
