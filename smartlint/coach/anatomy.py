@@ -117,7 +117,9 @@ class Anatomy:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
         found = self.by_labels.get(labels)
         if found is None:
-            found = self.by_labels[labels] = [m for m in self.facts.mentions if m.label in labels]
+            # analyze indexed every single label present: one that is not here has no mentions
+            found = self.by_labels[labels] = [] if len(labels) == 1 else [
+                m for m in self.facts.mentions if m.label in labels]
         return found
 
     def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
