@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from smartlint.engine.judge import judge as judge_facts
 from smartlint.engine.loader import RulePack, load_pack
 from smartlint.engine.statement_kinds import expect_for_kind
+from smartlint.engine.view import GoalView
 from smartlint.facts import Facts
 from smartlint.report import Report
 
@@ -67,10 +68,11 @@ class Linter:
         from smartlint.coach import coaching
         from smartlint.kpi.kinds import statement_kind
 
-        report = judge_facts(facts, self._statement_rules, id=id)
+        view = GoalView(facts)  # judged and coached: the coach reuses what the rules worked out
+        report = judge_facts(facts, self._statement_rules, id=id, whole=view)
         report = expect_for_kind(report, kind or statement_kind(facts))
         points = {letter: score.points for letter, score in report.dimensions.items()}
-        report.questions, report.suggestions, report.rewrite = coaching(facts, points)
+        report.questions, report.suggestions, report.rewrite = coaching(facts, points, view)
         return report
 
     def score(self, text: str, reference_date: dt.date, id: str | None = None,

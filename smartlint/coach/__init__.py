@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field
 from smartlint.coach.anatomy import analyze
 from smartlint.coach.answers import AnswerRejected, fold_answer
 from smartlint.coach.questions import questions as _questions
-from smartlint.coach.rewrite import PLACEHOLDERS, plan_edits, rewrite as _rewrite
+from smartlint.coach.rewrite import PLACEHOLDERS, Rewriter, plan_edits
 from smartlint.coach.suggestions import suggestions as _suggestions
+from smartlint.engine.view import GoalView
 from smartlint.facts import Facts
 from smartlint.report import Report, Suggestion
 
@@ -34,15 +35,17 @@ def coach(facts: Facts, report: Report) -> Coaching:
     return Coaching(questions=questions, suggestions=suggestions, rewrite=rewrite)
 
 
-def coaching(facts: Facts, points: dict[str, int]) -> tuple[list[str], list[Suggestion], str]:
+def coaching(facts: Facts, points: dict[str, int], view: GoalView | None = None
+             ) -> tuple[list[str], list[Suggestion], str]:
     """(questions, suggestions, rewrite) as coach() gives them, without the Coaching model: the
-    batch path puts them straight into the Report."""
-    if all(p >= 2 for p in points.values()):
+    batch path puts them straight into the Report. `view` is the judge's GoalView of the whole
+    goal, when the caller has it."""
+    if min(points.values(), default=2) >= 2:
         return [], [], facts.text
-    anatomy = analyze(facts)
-    planned = plan_edits(anatomy, points)
-    return ([q for _, q in _questions(anatomy, points)], _suggestions(anatomy, points, planned),
-            _rewrite(anatomy, planned))
+    anatomy = analyze(facts, view)
+    rewriter = Rewriter(anatomy, plan_edits(anatomy, points))
+    return ([q for _, q in _questions(anatomy, points)], _suggestions(anatomy, points, rewriter),
+            rewriter.whole())
 
 
 def ask(facts: Facts, report: Report) -> list[tuple[str, str]]:

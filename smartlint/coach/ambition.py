@@ -65,7 +65,7 @@ def plan(anatomy: Anatomy, target: str, deadline: str) -> Realism:
     """Edits and reason-clause notes that lift every realism flag of the goal."""
     if not may_be_flagged(anatomy):
         return Realism()
-    view = GoalView(anatomy.facts)
+    view = anatomy.view
     out = Realism()
     _absolutes(anatomy, view, target, out)
     _growth(anatomy, view, target, deadline, out)
@@ -94,17 +94,8 @@ def _absolutes(anatomy: Anatomy, view: GoalView, target: str, out: Realism) -> N
         out.gives_target = True
 
 
-def _word_before(anatomy: Anatomy, offset: int) -> Word | None:
-    before = [w for w in anatomy.words if w.end <= offset]
-    return before[-1] if before else None
-
-
-def _words_after(anatomy: Anatomy, offset: int) -> list[Word]:
-    return [w for w in anatomy.words if w.start >= offset]
-
-
 def _zero(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
-    previous = _word_before(anatomy, piece.start)
+    previous = anatomy.word_before(piece.start)
     if previous is not None and previous.lower == "to":
         # "reduce bugs to zero" -> "reduce bugs by <target>"; "bring X to zero" -> "bring X down by"
         verb = base_form(anatomy.predicate.text) if anatomy.predicate is not None else ""
@@ -113,7 +104,7 @@ def _zero(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
     else:
         # "zero defects" -> "<target> fewer defects"; "zero error" -> "<target> less error"
         noun = ""  # the head: the last word before a preposition ("zero safety incidents on ...")
-        for w in _words_after(anatomy, piece.end)[:4]:
+        for w in anatomy.words_after(piece.end)[:4]:
             if w.lower in OBJECT_BOUNDARY or not w.text[0].isalpha():
                 break
             noun = w.lower
@@ -124,7 +115,7 @@ def _zero(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
 
 def _never(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
     """"never miss a workout" -> "miss a workout <target> less often": the same habit, measured."""
-    following = _words_after(anatomy, piece.end)
+    following = anatomy.words_after(piece.end)
     if not following:
         return
     out.edits.append(Edit(piece.start, following[0].start, "", "A", 1))
@@ -143,7 +134,7 @@ def _phrase_end(anatomy: Anatomy, verb: Word) -> int:
                 if m.start > verb.start and m.label not in ("ACTION", "VAGUE_TERM")]
     limit = min([anatomy.main_end] + stoppers)
     end = verb.end
-    for w in _words_after(anatomy, verb.end):
+    for w in anatomy.words_after(verb.end):
         if w.start >= limit or w.lower in OBJECT_BOUNDARY or not w.text[0].isalnum():
             break
         end = w.end
@@ -154,7 +145,7 @@ def _no_noun(anatomy: Anatomy, piece, target: str, out: Realism) -> None:
     """"no customer ever waits" -> "<target> fewer customers wait"."""
     no_end = piece.start + 2
     out.edits.append(Edit(piece.start, no_end, f"{target} fewer", "A", 1))
-    following = _words_after(anatomy, no_end)
+    following = anatomy.words_after(no_end)
     if not following:
         return
     noun = following[0]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
 
+from smartlint.engine.view import GoalView
 from smartlint.facts import Facts, Mention
 from smartlint.nlp import lemmas
 
@@ -23,10 +25,11 @@ _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 CLOSING_PUNCT = ".!?;:"
 
 TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
+LEADING_TIME_LABELS = frozenset(TIME_LABELS + ("FREQUENCY",))
 NUMBER_LABELS = ("QUANTITY", "PERCENT", "MONEY", "CHANGE")
 # Mentions that end an object noun phrase: the object is the plain words before the first fact.
 # (A platform is not one: in "grow newsletter sign-ups" it names the object; "on X" ends it anyway.)
-OBJECT_STOPPERS = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "RATIONALE", "OWNER")
+OBJECT_STOPPERS = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "RATIONALE", "OWNER"))
 
 # Words after which an object noun phrase has ended (a preposition, a conjunction, a relative).
 OBJECT_BOUNDARY = frozenset(
@@ -36,6 +39,8 @@ OBJECT_BOUNDARY = frozenset(
 )
 # Stronger boundaries: what a vague aim is replaced up to (keeps "through X", "by June", reasons).
 CORE_BOUNDARY = frozenset("through via using by within before until so because since while".split())
+# _object_ends finds both ends in one scan, which needs every core boundary to end the object too
+assert CORE_BOUNDARY <= OBJECT_BOUNDARY
 
 # Auxiliaries and intent phrases that may stand between an owner and the predicate verb.
 AUXILIARIES = frozenset(
@@ -69,10 +74,12 @@ class Word(NamedTuple):
     lower: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Anatomy:
     facts: Facts
     words: list[Word]
+    word_starts: list[int]  # words' starts and ends, for bisecting (words never overlap)
+    word_ends: list[int]
     body_end: int  # end of the text without closing punctuation and spaces
     main_end: int  # end of the main clause (before the reason clause)
     has_owner: bool
@@ -82,8 +89,22 @@ class Anatomy:
     object_end: int  # end of the object of the predicate (insertion point for "by <target>")
     core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
     tail: int  # where "through <method>" goes: before a trailing time expression
-    by_label: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    trailing_reason: bool  # a reason clause follows the main clause
+    # mentions by label set, in text order: every single label present is indexed up front, other
+    # sets as they are asked for (the coach asks the same few many times)
+    by_labels: dict[tuple[str, ...], list[Mention]]
+    _outside: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
     _flags: list[str] | None = None
+    _view: GoalView | None = None
+
+    @property
+    def view(self) -> GoalView:
+        """The engine's view of the whole goal (the judge's own when it was handed over, else built
+        on first use: only the realism edits ask)."""
+        if self._view is None:
+            self._view = GoalView(self.facts)
+        return self._view
 
     @property
     def flags(self) -> list[str]:
@@ -94,25 +115,49 @@ class Anatomy:
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
-        found = self.by_label.get(labels)
+        found = self.by_labels.get(labels)
         if found is None:
-            found = self.by_label[labels] = [m for m in self.facts.mentions if m.label in labels]
+            # analyze indexed every single label present: one that is not here has no mentions
+            found = self.by_labels[labels] = [] if len(labels) == 1 else [
+                m for m in self.facts.mentions if m.label in labels]
         return found
 
     def mentions(self, *labels: str, in_rationale: bool | None = False) -> list[Mention]:
+        """of(), by default without the mentions inside a reason clause."""
+        if in_rationale is False:
+            found = self._outside.get(labels)
+            if found is None:
+                found = self._outside[labels] = [m for m in self.of(*labels) if not m.in_rationale]
+            return found
         found = self.of(*labels)
         if in_rationale is None:
             return found
         return [m for m in found if m.in_rationale == in_rationale]
 
+    def in_main(self, *labels: str) -> list[Mention]:
+        """mentions() that start in the main clause (before the reason clause)."""
+        found = self._in_main.get(labels)
+        if found is None:
+            main_end = self.main_end
+            found = self._in_main[labels] = [m for m in self.mentions(*labels) if m.start < main_end]
+        return found
+
     def words_between(self, start: int, end: int) -> list[Word]:
-        return [w for w in self.words if start <= w.start and w.end <= end]
+        return self.words[bisect_left(self.word_starts, start):bisect_right(self.word_ends, end)]
+
+    def words_after(self, offset: int) -> list[Word]:
+        """The words that start at or after `offset`."""
+        return self.words[bisect_left(self.word_starts, offset):]
+
+    def word_before(self, offset: int) -> Word | None:
+        """The last word that ends at or before `offset`."""
+        index = bisect_right(self.word_ends, offset)
+        return self.words[index - 1] if index else None
 
     def word_at(self, offset: int) -> Word | None:
-        for w in self.words:
-            if w.start >= offset:
-                return w
-        return None
+        """The first word that starts at or after `offset`."""
+        index = bisect_left(self.word_starts, offset)
+        return self.words[index] if index < len(self.words) else None
 
     @property
     def is_imperative(self) -> bool:
@@ -127,35 +172,46 @@ def verb_lemma(word: str) -> str | None:
     return lemmas.lemma(word, "VERB")
 
 
-_new_word = tuple.__new__
+_new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
-def _start(m: Mention) -> int:
-    return m.start
-
-
-def analyze(facts: Facts) -> Anatomy:
+def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
+    """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
+    the caller has it (the coach would otherwise build the same one again)."""
     text = facts.text
     # Split with the word pattern captured, the text alternates gap, word, gap, ...: the running
     # sum of the pieces' lengths gives every offset without a Python-level loop over matches.
     parts = _WORD_SPLIT.split(text)
     found = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
-    words = [_new_word(Word, fields)  # NamedTuple's __new__ costs a call
-             for fields in zip(found, offsets[0:-1:2], offsets[1::2], map(str.lower, found))]
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    words = list(map(_new_word, zip(found, starts, ends, map(str.lower, found))))
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
         body_end -= 1
     body_end = len(text[:body_end].rstrip())
 
-    main_end = _main_end(facts, text, body_end)
-    owners = [m for m in facts.of("OWNER") if not m.in_rationale and m.start < main_end]
-    predicate, predicate_start, drop = _predicate(facts, words, owners, main_end)
-    object_end = _object_end(facts, words, predicate, predicate_start, main_end, OBJECT_BOUNDARY)
-    core_end = _object_end(facts, words, predicate, predicate_start, main_end, CORE_BOUNDARY)
+    mentions = facts.mentions
+    by_labels: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        key = (m.label,)
+        if key in by_labels:
+            by_labels[key].append(m)
+        else:
+            by_labels[key] = [m]
+    reasons = by_labels.get(("RATIONALE",), ())
+    main_end = _main_end(reasons, text, body_end)
+    owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
+    actions = by_labels.get(("ACTION",), ())
+    predicate, predicate_start, drop = _predicate(facts, actions, words, owners, main_end)
+    stoppers = [m.start for m in mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
+    object_end, core_end = _object_ends(stoppers, words, predicate, predicate_start, main_end)
+    timed = [m for m in mentions if m.label in TIME_LABELS and not m.in_rationale]
     anatomy = Anatomy(
         facts=facts,
         words=words,
+        word_starts=starts,
+        word_ends=ends,
         body_end=body_end,
         main_end=main_end,
         has_owner=bool(owners),
@@ -164,23 +220,24 @@ def analyze(facts: Facts) -> Anatomy:
         drop_before_predicate=drop,
         object_end=object_end,
         core_end=core_end,
-        tail=_tail(facts, words, main_end, predicate_start),
+        tail=_tail(text, timed, words, ends, main_end, predicate_start),
+        trailing_reason=any(m.start >= main_end for m in reasons),
+        by_labels=by_labels,
+        _view=view,
     )
     return anatomy
 
 
-def _main_end(facts: Facts, text: str, body_end: int) -> int:
-    reasons = [m.start for m in facts.of("RATIONALE") if m.start > 0]
-    end = min(reasons, default=body_end)
+def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:
+    end = min([m.start for m in reasons if m.start > 0], default=body_end)
     end = min(end, body_end)
     while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
         end -= 1
     return end
 
 
-def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end: int):
+def _predicate(facts: Facts, actions: list[Mention], words: list[Word], owners: list[Mention], main_end: int):
     """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
-    actions = [m for m in facts.of("ACTION") if not m.in_rationale and m.start < main_end]
     if owners:
         after = owners[0].end
         for w in words:
@@ -190,7 +247,7 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
                 break
             return w, w.start, None
         return None, after, None
-    start_index = _skip_leading_phrase(facts, words, main_end)
+    start_index = _skip_leading_phrase(facts.mentions, words, main_end)
     if start_index >= len(words):
         return None, 0, None
     first = words[start_index]
@@ -204,7 +261,8 @@ def _predicate(facts: Facts, words: list[Word], owners: list[Mention], main_end:
         verb = words[start_index + 1]
         if verb_lemma(verb.text):
             return verb, verb.start, (first.start, verb.start)
-    if any(a.start == first.start for a in actions) or _can_start_imperative(first.text.strip("_*")):
+    if any(a.start == first.start and a.start < main_end and not a.in_rationale for a in actions) or (
+            _can_start_imperative(first.text.strip("_*"))):
         return first, first.start, None
     if first.lower in ADVERBS_BEFORE_VERB and start_index + 1 < len(words):
         verb = words[start_index + 1]  # "Never ship a failing build": the verb follows
@@ -240,14 +298,14 @@ def _skip_markup(words: list[Word]) -> int:
 LABEL_WORDS = frozenset("goal objective okr kr kpi target aim".split())
 
 
-def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
+def _skip_leading_phrase(mentions: list[Mention], words: list[Word], main_end: int) -> int:
     """Index of the first word after markup and a leading "By Q3 2026," / "Within 4 months," phrase."""
     first = _skip_markup(words)
     if first:
         return first
     if not words:
         return 0
-    times = [m for m in facts.of(*TIME_LABELS, "FREQUENCY") if m.start <= words[min(1, len(words) - 1)].start]
+    times = [m for m in mentions if m.label in LEADING_TIME_LABELS and m.start <= words[min(1, len(words) - 1)].start]
     leads_with_time = bool(times) or words[0].lower in {"by", "within", "over", "during", "before", "until", "starting", "from", "in", "this", "next", "for", "after", "each", "every"}
     if not leads_with_time:
         return 0
@@ -259,39 +317,48 @@ def _skip_leading_phrase(facts: Facts, words: list[Word], main_end: int) -> int:
     return 0
 
 
-def _object_end(facts, words, predicate, predicate_start, main_end, boundary) -> int:
-    stoppers = sorted(m.start for m in facts.of(*OBJECT_STOPPERS) if m.start > predicate_start)
-    limit = min([main_end] + stoppers)
+def _object_ends(stoppers, words, predicate, predicate_start, main_end) -> tuple[int, int]:
+    """(object_end, core_end): the predicate's plain words up to a fact or punctuation, the object
+    stopping at any OBJECT_BOUNDARY word and the core only at a CORE_BOUNDARY one."""
+    limit = min(stoppers, default=main_end)
+    limit = min(limit, main_end)
     start = predicate.end if predicate is not None else predicate_start
-    end = start
+    object_end = core_end = start
+    in_object = True
     for w in words:
         if w.start < start:
             continue
-        if w.start >= limit or w.lower in boundary or (not w.text[0].isalnum() and w.text not in "&/%"):
+        if w.start >= limit or (not w.text[0].isalnum() and w.text not in "&/%"):
             break
-        end = w.end
-    return end
+        if in_object and w.lower in OBJECT_BOUNDARY:
+            in_object = False
+        if not in_object and w.lower in CORE_BOUNDARY:
+            break
+        if in_object:
+            object_end = w.end
+        core_end = w.end
+    return object_end, core_end
 
 
-def _tail(facts: Facts, words: list[Word], main_end: int, predicate_start: int) -> int:
+def _tail(text: str, timed: list[Mention], words: list[Word], ends: list[int], main_end: int,
+          predicate_start: int) -> int:
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
-    text = facts.text
     # a bare duration ("to 30 days") is a measure, not the goal's time
-    timed = [m for m in facts.of(*TIME_LABELS) if not m.in_rationale and m.start > predicate_start
-             and not (m.label == "DURATION" and m.kind is None)]
+    timed = [m for m in timed if m.start > predicate_start and not (m.label == "DURATION" and m.kind is None)]
     tail = main_end
-    moved = True
+    moved = bool(timed)
     while moved:
         moved = False
         for m in timed:
             if m.start < tail and m.end >= len(text[:tail].rstrip(" ,")):
-                before = [w for w in words if w.end <= m.start]
-                if before and before[-1].lower == "than":
+                count = bisect_right(ends, m.start)  # the words before the time expression
+                previous = words[count - 1] if count else None
+                if previous is not None and previous.lower == "than":
                     continue  # "higher than last year": a comparison, not the goal's time
                 tail = m.start
-                if before and before[-1].lower in LEADING_TIME_WORDS:
-                    tail = before[-1].start
+                if previous is not None and previous.lower in LEADING_TIME_WORDS:
+                    tail = previous.start
                 tail = len(text[:tail].rstrip(" ,"))
                 moved = True
     return tail

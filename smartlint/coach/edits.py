@@ -7,8 +7,9 @@ or as the user's answer) and only vague words are replaced.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from smartlint.coach.anatomy import (
     ADVERBS_BEFORE_VERB,
@@ -36,8 +37,7 @@ VAGUE_OBJECTS = frozenset("things thing stuff aspects areas everything".split())
 _LOOSE = re.compile(r"[ \t]+(?=[,.;:!?])|(?<=[ \t])[ \t]+|,\s*(?=,)")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):  # a NamedTuple: a frozen dataclass costs several times as much to make
     start: int
     end: int
     text: str
@@ -45,11 +45,20 @@ class Edit:
     order: int = 0  # among edits at the same offset: smaller goes first
 
 
+# the order edits are applied in: left to right, and by `order` at one offset
+EDIT_ORDER = attrgetter("start", "order", "end")
+
+
 def apply(text: str, edits: list[Edit]) -> str:
     """Apply edits left to right; an edit that starts inside one already applied is skipped."""
+    return apply_sorted(text, sorted(edits, key=EDIT_ORDER))
+
+
+def apply_sorted(text: str, edits: list[Edit]) -> str:
+    """apply() for edits already in EDIT_ORDER."""
     out = []
     cursor = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.order, e.end)):
+    for edit in edits:
         if edit.start < cursor:
             continue
         out.append(text[cursor:edit.start])
@@ -169,17 +178,14 @@ def core_replacement(anatomy: Anatomy, metric: str, target: str | None) -> Edit:
 
 
 def _previous_word(anatomy: Anatomy, offset: int) -> str | None:
-    before = [w for w in anatomy.words if w.end <= offset]
-    return before[-1].lower if before else None
+    before = anatomy.word_before(offset)
+    return before.lower if before else None
 
 
 def vague_word_edits(anatomy: Anatomy, metric: str) -> list[Edit]:
     """Swap vague verbs for a direction, vague objects for <metric>, and drop empty intensifiers."""
     edits = []
-    main = anatomy.main_end
-    for m in anatomy.mentions("VAGUE_TERM"):
-        if m.start >= main:
-            continue
+    for m in anatomy.in_main("VAGUE_TERM"):
         lemma = str(m.value or m.text).lower()
         if lemma in VAGUE_VERBS and anatomy.predicate is not None and m.start == anatomy.predicate.start:
             verb = direction_verb(anatomy)
@@ -216,13 +222,6 @@ def comparative_word(anatomy: Anatomy) -> Word | None:
     return None
 
 
-def _next_word(anatomy: Anatomy, word: Word) -> str | None:
-    for w in anatomy.words:
-        if w.start >= word.end:
-            return w.lower
-    return None
-
-
 def is_change_predicate(anatomy: Anatomy) -> bool:
     if anatomy.predicate is None:
         return False
@@ -234,7 +233,7 @@ def has_method(anatomy: Anatomy) -> bool:
     words = anatomy.words_between(anatomy.predicate_start, anatomy.main_end)
     if any(w.lower in METHOD_WORDS for w in words):
         return True
-    return any(m.start < anatomy.main_end for m in anatomy.mentions("PLATFORM"))
+    return bool(anatomy.in_main("PLATFORM"))
 
 
 def baseline_without_target(anatomy: Anatomy):
@@ -261,7 +260,7 @@ def every_single_edits(anatomy: Anatomy, target: str) -> list[Edit]:
     found = EVERY_SINGLE.search(text, 0, anatomy.main_end)
     if not found:
         return []
-    phrase = [w for w in anatomy.words if w.start >= found.end()]
+    phrase = anatomy.words_after(found.end())
     head_index = None
     for index, w in enumerate(phrase):
         if w.lower in OBJECT_BOUNDARY_WORDS or not w.text[0].isalnum() or _in_mention(anatomy, w):

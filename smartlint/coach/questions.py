@@ -24,13 +24,13 @@ def _predicate_phrase(anatomy: Anatomy) -> str:
 
 
 def specific_question(anatomy: Anatomy, points: int) -> str:
-    vague = [m.text for m in anatomy.mentions("VAGUE_TERM") if m.start < anatomy.main_end]
+    vague = [m.text for m in anatomy.in_main("VAGUE_TERM")]
     if points == 0:
         if vague:
             return (f'What exactly will change? "{vague[0]}" does not say: name the number, '
                     "deliverable or result you mean.")
         return "What exactly will change: which number, deliverable or result?"
-    platforms = [m.text for m in anatomy.mentions("PLATFORM") if m.start < anatomy.main_end]
+    platforms = [m.text for m in anatomy.in_main("PLATFORM")]
     if platforms:
         return f"What should {platforms[0]} bring: which number or deliverable will show it worked?"
     phrase = _predicate_phrase(anatomy)
@@ -42,7 +42,7 @@ def specific_question(anatomy: Anatomy, points: int) -> str:
 def measurable_question(anatomy: Anatomy) -> str:
     comparative = ed.comparative_word(anatomy)
     if comparative is not None:
-        following = [w.text for w in anatomy.words if w.start >= comparative.start][:3]
+        following = [w.text for w in anatomy.words_after(comparative.start)[:3]]
         return f'"{_quote(" ".join(following))}" — how many {comparative.lower}, and from what baseline?'
     baseline = ed.baseline_without_target(anatomy)
     if baseline is not None:
@@ -78,7 +78,7 @@ def achievable_question(anatomy: Anatomy) -> str:
 
 
 def relevant_question(anatomy: Anatomy) -> str:
-    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
+    if anatomy.trailing_reason:
         return "What result will this bring: which larger goal does it serve (revenue, clients, retention)?"
     phrase = _predicate_phrase(anatomy)
     if phrase:
@@ -87,14 +87,13 @@ def relevant_question(anatomy: Anatomy) -> str:
 
 
 def time_question(anatomy: Anatomy) -> str:
-    main = anatomy.main_end
-    vague = [m for m in anatomy.mentions("VAGUE_TIME") if m.start < main]
+    vague = anatomy.in_main("VAGUE_TIME")
     if vague:
         return f'"{vague[0].text}" — by which date exactly?'
-    rates = [m for m in anatomy.mentions("FREQUENCY") if m.start < main]
+    rates = anatomy.in_main("FREQUENCY")
     if rates:
         return f"{_quote(rates[0].text)} — by when?"
-    starts = [m for m in anatomy.mentions("START_TIME") if m.start < main]
+    starts = anatomy.in_main("START_TIME")
     if starts:
         return f'"{starts[0].text}" — and finished by when?'
     return "By when: which date or period (for example, by June 30 or within 3 months)?"

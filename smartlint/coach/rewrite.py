@@ -23,8 +23,8 @@ ORDER_OWNER, ORDER_CORE, ORDER_TARGET, ORDER_METRIC, ORDER_METHOD, ORDER_DEADLIN
 
 def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     """The edits that lift each letter under 2, each tagged with the letter it serves."""
-    def wanted(letter: str) -> bool:
-        return points.get(letter, 2) < 2
+    weak = {letter for letter, got in points.items() if got < 2}
+    wanted = weak.__contains__
 
     planned: list[Edit] = []
     moved: list[Edit] = []
@@ -32,7 +32,7 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     realism = ambition.plan(anatomy, TARGET, DEADLINE) if wanted("A") else ambition.Realism()
     planned.extend(realism.edits)
     vague_core = points.get("S", 2) == 0
-    needs_target = points.get("M", 2) < 2 and not _has_target(anatomy) and not realism.gives_target
+    needs_target = wanted("M") and not _has_target(anatomy) and not realism.gives_target
 
     if vague_core:
         planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
@@ -74,8 +74,7 @@ def ambition_note(anatomy: Anatomy, notes: list[str], reason_added: bool) -> Edi
         # which would leave the moved number half outside it
         note += " in the long run"
     edit = reason_edit(anatomy, "")
-    trailing_reason = any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE"))
-    if not reason_added and not trailing_reason:
+    if not reason_added and not anatomy.trailing_reason:
         note = f", so that {REASON}" + note  # no reason clause at the end to hold the facts
     return Edit(edit.start, edit.end, note, "A", ORDER_REASON + 1)
 
@@ -112,7 +111,7 @@ def target_edits(anatomy: Anatomy, target: str, metric: str) -> list[Edit]:
 
 def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
     """Replace a vague time ("soon") with the deadline phrase, or add it at the end of the main clause."""
-    vague = [m for m in anatomy.mentions("VAGUE_TIME") if m.start < anatomy.main_end]
+    vague = anatomy.in_main("VAGUE_TIME")
     if vague:
         first, *rest = vague
         out = [Edit(first.start, first.end, phrase, "T", ORDER_DEADLINE)]
@@ -123,7 +122,7 @@ def deadline_edits(anatomy: Anatomy, phrase: str) -> list[Edit]:
 
 def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
     """A reason clause after the main clause, or after the reason already given."""
-    if any(m.start >= anatomy.main_end for m in anatomy.of("RATIONALE")):
+    if anatomy.trailing_reason:
         return Edit(anatomy.body_end, anatomy.body_end, f", {phrase}", "R", ORDER_REASON)
     return Edit(anatomy.main_end, anatomy.main_end, f", {phrase}", "R", ORDER_REASON)
 
@@ -137,11 +136,29 @@ def finish(text: str, original: str) -> str:
     return text + (ending if ending in ("!", "?") else ".")
 
 
-def rewrite(anatomy: Anatomy, planned: list[Edit], dimension: str | None = None) -> str:
-    """The goal with the planned edits applied (only those for `dimension`, when given)."""
-    text = anatomy.facts.text
-    body = text[: anatomy.body_end]
-    chosen = [e for e in planned if e.end <= len(body) and dimension in (None, e.dimension)]
-    if dimension is not None and not chosen:
-        return text
-    return finish(ed.apply(body, chosen), text)
+class Rewriter:
+    """The goal with the planned edits applied: all of them (the rewrite), or only one letter's (a
+    suggestion's replacement). The edits are sorted once, and the whole rewrite is made once even
+    when a letter's edits are all there are."""
+
+    def __init__(self, anatomy: Anatomy, planned: list[Edit]):
+        self.text = anatomy.facts.text
+        self.body = self.text[: anatomy.body_end]
+        body_end = len(self.body)
+        self.edits = sorted((e for e in planned if e.end <= body_end), key=ed.EDIT_ORDER)
+        self._whole: str | None = None
+
+    def whole(self) -> str:
+        if self._whole is None:
+            self._whole = finish(ed.apply_sorted(self.body, self.edits), self.text)
+        return self._whole
+
+    def only(self, dimension: str) -> str:
+        """The goal with the edits for `dimension` alone (the original text when it has none)."""
+        chosen = [e for e in self.edits if e.dimension == dimension]
+        if not chosen:
+            return self.text
+        if len(chosen) == len(self.edits):
+            return self.whole()
+        return finish(ed.apply_sorted(self.body, chosen), self.text)
+

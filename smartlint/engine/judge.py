@@ -89,10 +89,12 @@ def summarize(view: GoalView) -> dict[str, Any]:
     }
 
 
-def judge(facts: Facts, rules: Sequence[StatementRule], id: str | None = None) -> Report:
-    """Score one statement; with several goals in it, the weakest part gives the points."""
+def judge(facts: Facts, rules: Sequence[StatementRule], id: str | None = None,
+          whole: GoalView | None = None) -> Report:
+    """Score one statement; with several goals in it, the weakest part gives the points. `whole`
+    is the statement's GoalView when the caller keeps it (the coach reuses it)."""
     parts = split_goals(facts)
-    whole = GoalView(facts)
+    whole = GoalView(facts) if whole is None else whole
     views = [whole] if len(parts) == 1 else [GoalView(facts, start, end) for start, end in parts]
     graded = [{d: grade(view, d) for d in DIMENSIONS} for view in views]
     weakest = min(graded, key=lambda grades: sum(points for points, _, _ in grades.values()))
