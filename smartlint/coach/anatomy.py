@@ -320,8 +320,7 @@ def _skip_leading_phrase(mentions: list[Mention], words: list[Word], main_end: i
 def _object_ends(stoppers, words, predicate, predicate_start, main_end) -> tuple[int, int]:
     """(object_end, core_end): the predicate's plain words up to a fact or punctuation, the object
     stopping at any OBJECT_BOUNDARY word and the core only at a CORE_BOUNDARY one."""
-    limit = min(stoppers, default=main_end)
-    limit = min(limit, main_end)
+    limit = min([main_end, *stoppers])
     start = predicate.end if predicate is not None else predicate_start
     object_end = core_end = start
     in_object = True

@@ -161,4 +161,3 @@ class Rewriter:
         if len(chosen) == len(self.edits):
             return self.whole()
         return finish(ed.apply_sorted(self.body, chosen), self.text)
-

@@ -220,15 +220,13 @@ class GoalView:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
         lowers, bounds, texts = self._tokens
         covered = self._cover_of(CONTENT_SKIP)
-        cover_starts, cover_ends = covered.starts, covered.max_ends
         not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
         found = []
         for index, lower in enumerate(lowers):
             # is_content_word inlined for the usual word with no trailing apostrophe
             if is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content:
                 start, end = bounds[index]
-                count = bisect_left(cover_starts, end)  # covered.overlaps(start, end), inlined
-                if not (count and cover_ends[count - 1] > start):
+                if not covered.overlaps(start, end):
                     found.append(Piece(texts[index], start, end))
         return found
 

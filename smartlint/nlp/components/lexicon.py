@@ -115,10 +115,7 @@ class Words:
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = n = len(self.text)
-        if "\n" in tokens.source:
-            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
-        else:
-            ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS]
+        ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
         # per token, the first token of its sentence and the token ending it (n: the text's end)
         self.sentence_start = sentence_start = []
         self.sentence_end = sentence_end = []
