@@ -49,6 +49,10 @@ class PlatformMatcher:
         self.entries: dict[str, dict] = {}
         self.any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # The first word of every pattern of each matcher: a doc with none of them cannot match,
+        # and testing the doc's words against a set costs a fraction of a matcher call.
+        self.any_case_firsts: frozenset[str] = frozenset()
+        self.as_written_firsts: frozenset[str] = frozenset()
         self.fuzzy_aliases: list[str] = []
         self.fuzzy_names: list[str] = []
         self._typo_of: dict[str, str] = {}  # word -> the platform it is a typo of, or ""
@@ -60,6 +64,8 @@ class PlatformMatcher:
         self.any_case = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.as_written = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         fuzzy: dict[str, str] = {}
+        any_case_firsts: set[str] = set()
+        as_written_firsts: set[str] = set()
         for number, entry in enumerate(self.catalogue, start=1):
             name = entry.get("name") if isinstance(entry, dict) else None
             if not name or not entry.get("category"):
@@ -68,22 +74,39 @@ class PlatformMatcher:
             aliases = list(entry.get("aliases", []))
             cased = list(entry.get("cased", []))
             cued = list(entry.get("cued", []))
-            self._add(self.any_case, "LOWER", name, aliases)
-            self._add(self.as_written, "ORTH", name, cased)
-            self._add(self.any_case, "LOWER", CUED + name, [c for c in cued if c == c.lower()])
-            self._add(self.as_written, "ORTH", CUED + name, [c for c in cued if c != c.lower()])
+            self._add(self.any_case, "LOWER", name, aliases, any_case_firsts)
+            self._add(self.as_written, "ORTH", name, cased, as_written_firsts)
+            self._add(self.any_case, "LOWER", CUED + name, [c for c in cued if c == c.lower()],
+                      any_case_firsts)
+            self._add(self.as_written, "ORTH", CUED + name, [c for c in cued if c != c.lower()],
+                      as_written_firsts)
             # Typos are looked up among names that are not English words; cued forms are plain
             # English nouns ("website"), so they are left out.
             for alias in [*aliases, *(c.lower() for c in cased)]:
                 if alias.isalpha() and len(alias) >= MIN_FUZZY_LENGTH:
                     fuzzy.setdefault(alias, name)
+        self.any_case_firsts = frozenset(any_case_firsts)
+        self.as_written_firsts = frozenset(as_written_firsts)
         self.fuzzy_aliases = list(fuzzy)
         self.fuzzy_names = list(fuzzy.values())
         self._typo_of = {}
 
-    def _add(self, matcher: PhraseMatcher, attr: str, key: str, phrases: list[str]) -> None:
-        if phrases:
-            matcher.add(key, phrase_patterns(self.nlp, attr, phrases))
+    def _add(self, matcher: PhraseMatcher, attr: str, key: str, phrases: list[str],
+             first_words: set[str]) -> None:
+        """Add the phrases under key, and the first word of each (its LOWER / ORTH string, as the
+        matcher compares it) to first_words."""
+        if not phrases:
+            return
+        patterns = phrase_patterns(self.nlp, attr, phrases)
+        strings = self.nlp.vocab.strings
+        for pattern in patterns:
+            if not len(pattern):
+                continue
+            first = pattern[0]
+            # a pattern is either the words' attribute hashes or a tokenized Doc
+            first_words.add(strings[first] if isinstance(first, int) else
+                            first.lower_ if attr == "LOWER" else first.orth_)
+        matcher.add(key, patterns)
 
     def __call__(self, doc):
         if not self.entries:
@@ -94,7 +117,10 @@ class PlatformMatcher:
         firm: list[tuple[int, int, str]] = []
         cued: list[tuple[int, int, str]] = []
         strings = doc.vocab.strings
-        for matcher in (self.any_case, self.as_written):
+        for matcher, firsts, words in ((self.any_case, self.any_case_firsts, tokens.lower),
+                                       (self.as_written, self.as_written_firsts, texts)):
+            if firsts.isdisjoint(words):
+                continue
             for key, start, end in matcher(doc):
                 name = strings[key]
                 if name.startswith(CUED):
