@@ -11,6 +11,7 @@ disagree. Results are cached because the same few hundred words recur across a b
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -19,16 +20,43 @@ from typing import NamedTuple
 class WordTable:
     """lemminflect's lower-case words with their parts of speech and, for verb forms, the lemma.
 
-    The table is one string of sorted lines "word\\tletters[\\tverb lemma]" searched by bisection
-    where it lies: splitting 64,000 lines into a dict would cost more than a goal's whole analysis.
+    The table is one string of sorted lines "word\\tletters[\\tverb lemma]". A run that looks up
+    a few words bisects the string where it lies: splitting 64,000 lines costs more than a goal's
+    whole analysis. A batch looks up hundreds of new words, each bisection step a handful of
+    string method calls; after BISECTED_LOOKUPS of them the lines are split once and bisected as
+    a list, in C.
     """
 
     def __init__(self, words: str, classes: dict[str, str]):
         self.words = words  # starts and ends with a newline
         self.classes = classes  # letter -> part of speech
+        self.lines: list[str] | None = None  # the sorted lines, once split
+        self.lookups = 0  # lookups in the unsplit string so far
 
     def entry(self, word: str) -> tuple[frozenset[str], str] | None:
         """(parts of speech, lemma as a verb) of a lower-case word, or None if it is not listed."""
+        if "\t" in word or "\n" in word:
+            return None  # no listed word holds one, and it would cut a line in two
+        line = self._line(word)
+        if line is None:
+            return None
+        fields = line.split("\t")
+        return frozenset(self.classes[c] for c in fields[1]), fields[2] if len(fields) > 2 else word
+
+    def _line(self, word: str) -> str | None:
+        lines = self.lines
+        if lines is None:
+            self.lookups += 1
+            if self.lookups <= BISECTED_LOOKUPS:
+                return self._line_in_string(word)
+            lines = self.lines = self.words[1:-1].split("\n")
+        # "word\t..." sorts right after "word\t" and before any other line: a word's characters
+        # all sort after the tab
+        key = word + "\t"
+        i = bisect_left(lines, key)
+        return lines[i] if i < len(lines) and lines[i].startswith(key) else None
+
+    def _line_in_string(self, word: str) -> str | None:
         lines = self.words
         lo, hi = 1, len(lines)  # the first line starts at 1; every candidate line starts in [lo, hi)
         while lo < hi:
@@ -36,13 +64,15 @@ class WordTable:
             tab = lines.find("\t", start)
             listed = lines[start:tab]
             if listed == word:
-                fields = lines[tab + 1:lines.find("\n", tab)].split("\t")
-                return frozenset(self.classes[c] for c in fields[0]), fields[1] if len(fields) > 1 else word
+                return lines[start:lines.find("\n", tab)]
             if listed < word:
                 lo = lines.find("\n", tab) + 1
             else:
                 hi = start
         return None
+
+
+BISECTED_LOOKUPS = 200
 
 
 @cache
