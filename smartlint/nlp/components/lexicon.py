@@ -14,6 +14,8 @@ those that fit their context. There is no parser, so grammar is approximated fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import cached_property
 
 from spacy.language import Language
 
@@ -110,24 +112,29 @@ class Words:
     everything below works on these lists instead.
     """
 
-    def __init__(self, doc, time_starts: set[int], time_ends: set[int]):
+    def __init__(self, doc):
         self.doc = doc
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
-        self.n = n = len(self.text)
-        ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
-        # per token, the first token of its sentence and the token ending it (n: the text's end)
-        self.sentence_start = sentence_start = []
-        self.sentence_end = sentence_end = []
-        start = 0
-        for end in ends:
-            sentence_start += [start] * (end + 1 - start)
-            sentence_end += [end] * (end + 1 - start)
-            start = end + 1
-        sentence_start += [start] * (n - start)
-        sentence_end += [n] * (n - start)
-        self.time_starts = time_starts
-        self.time_ends = time_ends
+        self.n = len(self.text)
+        # the tokens that end a sentence, in order
+        self.ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+
+    def sentence_start(self, i: int) -> int:
+        """The first token of token i's sentence."""
+        k = bisect_left(self.ends, i)
+        return self.ends[k - 1] + 1 if k else 0
+
+    def sentence_end(self, i: int) -> int:
+        """The token ending token i's sentence (n: the text's end)."""
+        k = bisect_left(self.ends, i)
+        return self.ends[k] if k < len(self.ends) else self.n
+
+    # Few docs get as far as asking about a time expression's edges: read them on first use.
+    @cached_property
+    def time_edges(self) -> tuple[set[int], set[int]]:
+        """The tokens where time expressions start, and those where they end."""
+        return _time_edges(self.doc)
 
     def start_char(self, i: int) -> int:
         return self.starts[i]
@@ -146,7 +153,7 @@ class Words:
         return i + 1 < self.n and not self.spaced[i]
 
     def starts_sentence(self, i: int) -> bool:
-        return i == self.sentence_start[i] or self.is_space(i - 1)
+        return i == 0 or i - 1 in self.ends or self.is_space(i - 1)
 
     def starts_clause(self, i: int) -> bool:
         if i >= self.n or self.starts_sentence(i):
@@ -154,7 +161,7 @@ class Words:
         prev = self.text[i - 1]
         if prev in CLAUSE_PUNCT:
             return not (prev == "-" and self.joined(i - 1))  # "co-host": one word
-        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_ends
+        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_edges[1]
 
     def capital_by_position(self, i: int) -> bool:
         """A capital that says nothing (first word of a sentence, a heading or a bullet)."""
@@ -166,7 +173,7 @@ class LexiconInterpreter:
         by_label: dict[str, list[RulerMatch]] = {}
         for match in ruler_matches(doc, "sl_lexicon"):
             by_label.setdefault(match.label, []).append(match)
-        w = Words(doc, *_time_edges(doc))
+        w = Words(doc)
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
         reasons = self._rationales(w, by_label.get("REASON_MARKER", []), team_words)
         in_reason = bytearray(w.n)
@@ -218,12 +225,12 @@ class LexiconInterpreter:
         start = c.start
         if w.starts_sentence(start):
             # A fronted purpose: "To support the launch, hire two designers."
-            return "," in w.text[c.end:w.sentence_end[start]]
+            return "," in w.text[c.end:w.sentence_end(start)]
         if w.lower[start - 1] in TO_GOAL_LEADS:
             return False  # also "Goal: to reduce ..."
         # A headline "Priya to reduce ..." / "The support team to help ...": only names, roles and
         # determiners stand before "to".
-        head = range(w.sentence_start[start], start)
+        head = range(w.sentence_start(start), start)
         return not (len(head) <= 4 and all(
             w.text[i].istitle() or w.text[i].isupper() or w.lower[i] in DETERMINERS
             or i in team_words for i in head))
@@ -231,7 +238,7 @@ class LexiconInterpreter:
     @staticmethod
     def _reason_end(w: Words, c: RulerMatch) -> int:
         start = c.start
-        end = w.sentence_end[start]
+        end = w.sentence_end(start)
         rest = range(c.end, end)
         prev = w.text[start - 1] if start > 0 else ""
         closer = None
@@ -250,8 +257,9 @@ class LexiconInterpreter:
                 continue
             after = i + 1
             # ", by Q3 2026" or ", and we will ..." after a reason belongs to the goal again.
-            if after in w.time_starts or _opens_deadline(w, after, end) or (
-                    after + 1 in w.time_starts and w.lower[after] in DEADLINE_WORDS):
+            time_starts = w.time_edges[0]
+            if after in time_starts or _opens_deadline(w, after, end) or (
+                    after + 1 in time_starts and w.lower[after] in DEADLINE_WORDS):
                 return i
             if w.lower[after] in {"we", "i"} or (
                     w.lower[after] in {"and", "but"} and after + 1 < end
@@ -318,11 +326,15 @@ class Owner:
 class Group:
     """A role or team candidate: tokens start..end with its normalized value."""
 
-    __slots__ = ("start", "end", "kind", "bare", "value")
+    __slots__ = ("w", "start", "end", "kind", "bare")
 
     def __init__(self, w: Words, start: int, end: int, kind: str, bare: bool):
-        self.start, self.end, self.kind, self.bare = start, end, kind, bare
-        self.value = _group_value(w, start, end, kind)
+        self.w, self.start, self.end, self.kind, self.bare = w, start, end, kind, bare
+
+    @property
+    def value(self) -> str:
+        # most candidates are not subjects: the value is written only for those that are
+        return _group_value(self.w, self.start, self.end, self.kind)
 
 
 class OwnerFinder:
