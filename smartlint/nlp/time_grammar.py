@@ -901,15 +901,17 @@ _NEEDS = {
 
 _MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
 # Hints for the two rules whose regexes cost most where they find nothing. range: how the first
-# date part can end (a digit; st/nd/rd/th of DAYNUM and ORDW; a number word of CARDDAY or YEARW; a
-# month; a word of RELDAY), a connector, then how the second part can begin (this/next, "the", a
-# digit, a month, an ordinal word of ORDW, a word of RELDAY). month_year: its four spellings, with
-# MON as a month start and any letters.
+# date part can end (a number of one, two or four digits -- a day, a month, a year; st/nd/rd/th of
+# DAYNUM and ORDW; a number word of CARDDAY or YEARW; a month; a word of RELDAY), a connector, then
+# how the second part can begin (this/next, "the", a number of one, two or four digits, a month, an
+# ordinal word of ORDW, a word of RELDAY). "from 150 to 1,800" is no range. month_year: its four
+# spellings, with MON as a month start and any letters.
+_DATE_NUMBER = r"(?<!\d)(?:\d{4}|\d\d?)(?!\d)"
 _HINTS = {
-    "range": (rf"(?:\d|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|thousand"
-              rf"|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)\s*"
-              rf"(?:this\s|next\s|the\s|\d|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six|seven|eight"
-              r"|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
+    "range": (rf"(?:{_DATE_NUMBER}|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen"
+              rf"|ty|thousand|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)"
+              rf"\s*(?:this\s|next\s|the\s|{_DATE_NUMBER}|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six"
+              r"|seven|eight|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
     "month_year": (rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}|two\s+thousand)"
                    rf"|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d|\d\s*[-/]\s*\d{{4}}"),
 }
