@@ -15,20 +15,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from smartlint.nlp import time_resolve as cal
 from smartlint.nlp.numwords import parse_number, parse_ordinal
 from smartlint.nlp.time_resolve import Span
 
 
-@dataclass(frozen=True)
-class Context:
+# Context and Reading are named tuples, not frozen dataclasses: every find_times call hashes its
+# Context, and every new stretch builds Readings; tuples do both in C.
+class Context(NamedTuple):
     reference: dt.date
     fiscal_start: int = 1
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One normalized time expression; start/end are offsets in the parsed text. Readings are
     shared by every caller that parses the same stretch (see find_times): a caller that keeps a
     dict value must copy it."""

@@ -44,6 +44,7 @@ _CURRENCY = frozenset("$€£¥")
 _COMPARED_BEFORE = re.compile(r"(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:to|with)|\bversus"
                               r"|\bvs\.?|\brelative\s+to)\s+(?:(?:in|during|at|over|for)\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![a-z])")
+_FOUR_ASCII_DIGITS = re.compile(r"[0-9]{4}")
 LOOK_BEHIND_CHARS = 24
 _NOT_IN_COUNTED_NOUN = frozenset({"and", "or", "but", "of", "for", "in", "on", "at", "by", "to", "with", "the"})
 CONTEXT_CHARS = 12
@@ -78,9 +79,12 @@ class TimeNormalizer:
         anchors = ruler_matches(doc, SPANS_KEY)
         tokens = token_table(doc)
         lower, text = tokens.lower, tokens.text
-        # a four-digit number after a year preposition ("in 2027") is an anchor with that word
-        years = [i for i, word in enumerate(text)
-                 if len(word) == 4 and word.isdigit() and i and lower[i - 1] in YEAR_PREPOSITIONS]
+        # a four-digit number after a year preposition ("in 2027") is an anchor with that word;
+        # an ASCII text without four digits in a row has none (str.isdigit takes more than 0-9)
+        source = tokens.source
+        years = [] if source.isascii() and not _FOUR_ASCII_DIGITS.search(source) else [
+            i for i, word in enumerate(text)
+            if len(word) == 4 and word.isdigit() and i and lower[i - 1] in YEAR_PREPOSITIONS]
         if not anchors and not years:
             return doc
         # 1 = joiner, 2 = anchor (a token of one to four digits is like_num, so joins)
