@@ -285,14 +285,17 @@ class LexiconInterpreter:
 
     @staticmethod
     def _verb_position(w: Words, i: int, owner_ends: set[int]) -> bool:
-        if w.starts_clause(i) or i in owner_ends:
+        # the word before decides most cases; starts_clause, which may read the time edges, last
+        if i == 0 or i in owner_ends:
             return True
         prev = w.lower[i - 1]
         if prev in VERB_LEADS:
             return True
         if prev in BE_FORMS:
-            return w.lower[i].endswith("ing")
-        return prev.endswith("ly") and prev not in PERIODIC and prev.isalpha()
+            after_lead = w.lower[i].endswith("ing")
+        else:
+            after_lead = prev.endswith("ly") and prev not in PERIODIC and prev.isalpha()
+        return after_lead or w.starts_clause(i)
 
     # -- vague terms ---------------------------------------------------------------------------
     def _vague_terms(self, w: Words, found: list[RulerMatch], action_tokens: set[int]) -> None:
@@ -418,13 +421,16 @@ class OwnerFinder:
         return found
 
     def _after_cues(self) -> list[Owner]:
+        cues = self.by_label.get("OWNER_CUE")
+        if not cues:
+            return []  # nearly every goal: no "owner:" / "led by"
         w = self.w
         found = []
         groups: dict[int, Group] = {}
         for group in sorted(self.groups, key=lambda g: g.end - g.start):  # the longest one wins
             groups[self._with_determiner(group.start)] = group
         names = {start: end for start, end, _common in self.runs}
-        for cue in self.by_label.get("OWNER_CUE", []):
+        for cue in cues:
             i = cue.end
             if i >= w.n:
                 continue
@@ -497,7 +503,7 @@ class OwnerFinder:
         consumed = -1
         texts = w.text
         # Most tokens are lower-case: test the first letter before anything else.
-        for i in [i for i, text in enumerate(texts) if text[:1].isupper()]:
+        for i in [i for i, text in enumerate(texts) if text[0].isupper()]:  # no token is empty
             text = texts[i]
             if i < consumed or i in self.blocked or not _name_token(text):
                 continue
