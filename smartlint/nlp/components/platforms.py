@@ -55,6 +55,8 @@ class PlatformMatcher:
         self.as_written_firsts: frozenset[str] = frozenset()
         self.fuzzy_aliases: list[str] = []
         self.fuzzy_names: list[str] = []
+        # word length -> the aliases (and their names) a word of that length can be close to
+        self.fuzzy_by_length: dict[int, tuple[list[str], list[str]]] = {}
         self._typo_of: dict[str, str] = {}  # word -> the platform it is a typo of, or ""
 
     def initialize(self, get_examples=None, *, nlp=None, catalogue=None):
@@ -89,7 +91,21 @@ class PlatformMatcher:
         self.as_written_firsts = frozenset(as_written_firsts)
         self.fuzzy_aliases = list(fuzzy)
         self.fuzzy_names = list(fuzzy.values())
+        self.fuzzy_by_length = self._aliases_by_length(fuzzy)
         self._typo_of = {}
+
+    def _aliases_by_length(self, fuzzy: dict[str, str]) -> dict[int, tuple[list[str], list[str]]]:
+        """fuzz.ratio is 200 * (longest common subsequence) / (sum of the lengths), so it cannot
+        reach min_similarity unless 200 * (shorter length) does; the aliases in range keep their
+        order, so extractOne picks the same one among equals."""
+        by_length = {}
+        longest = max(map(len, fuzzy), default=0)
+        for length in range(MIN_FUZZY_LENGTH, 1 + longest * 200 // max(self.min_similarity, 1)):
+            near = [(alias, name) for alias, name in fuzzy.items()
+                    if 200 * min(length, len(alias)) >= self.min_similarity * (length + len(alias))]
+            if near:
+                by_length[length] = ([alias for alias, _ in near], [name for _, name in near])
+        return by_length
 
     def _add(self, matcher: PhraseMatcher, attr: str, key: str, phrases: list[str],
              first_words: set[str]) -> None:
@@ -155,13 +171,16 @@ class PlatformMatcher:
     def _closest_name(self, text: str) -> str:
         """The platform `text` is a typo of, or "" (not a word of letters, an English word, or not
         close enough to any name)."""
-        if not text.isalpha() or is_known_word(text):
+        if not text.isalpha():
+            return ""
+        word = text.lower()
+        aliases, names = self.fuzzy_by_length.get(len(word), ((), ()))
+        if not aliases or is_known_word(text):
             return ""
         from rapidfuzz import fuzz, process
 
-        best = process.extractOne(text.lower(), self.fuzzy_aliases, scorer=fuzz.ratio,
-                                  score_cutoff=self.min_similarity)
-        return "" if best is None else self.fuzzy_names[best[2]]
+        best = process.extractOne(word, aliases, scorer=fuzz.ratio, score_cutoff=self.min_similarity)
+        return "" if best is None else names[best[2]]
 
     def _record(self, doc, start: int, end: int, name: str) -> None:
         entry = self.entries[name]
