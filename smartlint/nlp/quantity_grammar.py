@@ -20,7 +20,7 @@ _SHORT_SCALES = {w: v for w, v in SCALES.items() if len(w) <= 2}
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_RE = re.compile(rf"^{DIGITS}$")
+DIGITS_RE = re.compile(rf"^{DIGITS}$")
 _SCALED_RE = re.compile(rf"^(?P<num>{DIGITS})(?P<scale>k|mm|mn|m|bn|b|tn)\.?$", re.IGNORECASE)
 
 
@@ -31,7 +31,7 @@ def scale_value(word: str) -> float | None:
 
 def digits_value(token: str) -> float | None:
     """ "1,234" -> 1234.0, "2.5k" -> 2500.0, "10M." -> 1e7; None for anything else."""
-    if _DIGITS_RE.match(token):
+    if DIGITS_RE.match(token):
         return float(token.replace(",", ""))
     scaled = _SCALED_RE.match(token)
     if scaled:
@@ -121,7 +121,7 @@ def _parse_integer_words(words: list[str]) -> float | None:
             else:
                 return None
             last = "lead_fraction"
-        elif _DIGITS_RE.match(word) or _SCALED_RE.match(word):
+        elif DIGITS_RE.match(word) or _SCALED_RE.match(word):
             if last is not None:
                 return None
             current = digits_value(word)

@@ -11,12 +11,12 @@ marked span as a (start, end, id) tuple.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, ruler_matches
+from smartlint.nlp.doc_mentions import doc_text, mentions, ruler_matches
 from smartlint.nlp.quantity_grammar import (
+    DIGITS_RE,
     IRREGULAR_PLURALS,
     TIME_AFTER,
     UNIT_SKIP,
@@ -116,42 +116,60 @@ class QuantityNormalizer:
         spans = ruler_matches(doc, SPANS_KEY)
         if not spans:
             return doc
-        by_label: dict[str, list[Marked]] = defaultdict(list)
+        by_label: dict[str, list[Marked]] = {}  # only the labels the doc has
         for start, end, label, ident in spans:
-            by_label[label].append((start, end, ident))
-        if not (by_label["NUM"] or by_label["NUM_A"] or by_label["FACTOR"] or by_label["BY_FRACTION"]):
+            marked = by_label.get(label)
+            if marked is None:
+                by_label[label] = [(start, end, ident)]
+            else:
+                marked.append((start, end, ident))
+        number_spans = by_label.get("NUM", ())
+        if not (number_spans or "NUM_A" in by_label or "FACTOR" in by_label or "BY_FRACTION" in by_label):
             return doc
         tokens = token_table(doc)
         taken = bytearray(tokens.n)
         changes: list[tuple[int, int, dict]] = []
-        dirs = sorted((end, ident) for _, end, ident in by_label["DIR"])
+        # Most sub-passes look for a word ("by", "from", "currently"); a set of the doc's words
+        # lets each skip its loop when the word is absent.
+        words = set(tokens.lower)
 
-        number_tokens = {start for start, _, _ in by_label["NUM"]}
-        self._factors(tokens, by_label["FACTOR"], number_tokens, taken, changes)
+        number_tokens = {start for start, _, _ in number_spans}
+        self._factors(tokens, by_label.get("FACTOR", ()), number_tokens, taken, changes)
         numbers = self._numbers(tokens, number_tokens, by_label, taken, changes)
-        self._attach_markers(tokens, numbers, by_label)
-        cues_before = defaultdict(list)
-        for start, end, ident in by_label["CUE"]:
-            cues_before[end].append((ident, start))
-        staff_starts = {start for start, _, _ in by_label["STAFF"]}
-        for number in numbers:
-            self._set_unit(tokens, number)
-            self._set_role(tokens, number, cues_before, staff_starts)
-        numbers = [n for n in numbers if n.role != "name"]
-        self._by_changes(tokens, numbers, by_label["BY_FRACTION"], dirs, changes)
-        self._from_to_changes(tokens, numbers, changes)
-        self._percent_changes(numbers, by_label["DIR"], changes)
+        if numbers:
+            self._attach_markers(tokens, numbers, by_label)
+            cues_before: dict[int, set[str]] = {}
+            for start, end, role in by_label.get("CUE", ()):
+                cues_before.setdefault(end, set()).add(role)
+            staff_starts = {start for start, _, _ in by_label.get("STAFF", ())}
+            present = not _PRESENT_CUES.isdisjoint(words)
+            for number in numbers:
+                self._set_unit(tokens, number)
+                if number.role is None:
+                    self._set_role(tokens, number, cues_before, staff_starts, present)
+            numbers = [n for n in numbers if n.role != "name"]
+        dir_spans = by_label.get("DIR", ())
+        if "BY_FRACTION" in by_label or "by" in words:
+            self._by_changes(tokens, numbers, by_label.get("BY_FRACTION", ()), dir_spans, changes)
+        if len(numbers) > 1 and "from" in words and "to" in words:
+            self._from_to_changes(tokens, numbers, changes)
+        if dir_spans:
+            self._percent_changes(numbers, dir_spans, changes)
 
+        text = doc_text(doc)
+        found = mentions(doc)
         for number in numbers:
+            label = number.label
             value: object = number.value
-            if number.label == "MONEY":
-                value = {"amount": number.value, "currency": number.currency}
+            if label == "MONEY":
+                value = {"amount": value, "currency": number.currency}
             start_char, end_char = _char_range(tokens, number.start, number.end)
-            add_mention(doc, number.label, start_char, end_char, value=value, role=number.role,
-                        unit=number.unit if number.label == "QUANTITY" else None)
+            found.append({"label": label, "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                          "value": value, "role": number.role, "unit": number.unit if label == "QUANTITY" else None})
         for start, end, value in changes:
             start_char, end_char = _char_range(tokens, start, end)
-            add_mention(doc, "CHANGE", start_char, end_char, value=value, kind=value["kind"])
+            found.append({"label": "CHANGE", "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                          "value": value, "kind": value["kind"]})
         return doc
 
     # ---- finding numbers ----
@@ -182,12 +200,13 @@ class QuantityNormalizer:
         """Runs of number tokens and connectors; at each start, the longest run that parses wins."""
         phones: list[tuple[int, int]] | None = None  # computed only next to "-", "(", ")" or "+"
         numbers: list[_Number] = []
-        for start, _, _ in by_label["NUM_A"]:  # "a dollar"
+        for start, _, _ in by_label.get("NUM_A", ()):  # "a dollar"
             if not taken[start]:
                 numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
                 taken[start] = 1
         n_tokens = tokens.n
-        starts = sorted(number_tokens | {start for start, _, _ in by_label["NUM_LEAD"]})
+        leads = by_label.get("NUM_LEAD")
+        starts = sorted(number_tokens | {start for start, _, _ in leads} if leads else number_tokens)
         next_free = 0
         for i in starts:
             if i < next_free or taken[i]:
@@ -202,13 +221,11 @@ class QuantityNormalizer:
             if number is None:
                 continue
             next_free = number.end
-            start_char = tokens.idx[number.start]
-            end_char = tokens.end_char(number.end - 1)
             if phones is None and _maybe_phone(tokens, number):
                 phones = phone_spans(tokens.source)
-            if any(s < end_char and start_char < e for s, e in phones or ()) or self._glued_into_name(tokens, number):
+            if phones and _in_phone_number(tokens, number, phones):
                 continue
-            if self._multiplier_words(tokens, number, taken, changes):
+            if self._glued_into_name(tokens, number) or self._multiplier_words(tokens, number, taken, changes):
                 continue
             for k in range(number.start, number.end):
                 taken[k] = 1
@@ -219,8 +236,8 @@ class QuantityNormalizer:
     def _glued_token(self, tokens: TokenTable, i: int) -> _Number | None:
         """One token that is a whole number by itself: "USD115", "10k$", "v2", "top-10", "3.12.1"."""
         token = tokens.text[i]
-        if token.isdigit() or token.isalpha():
-            return None
+        if token.isdigit() or token.isalpha() or DIGITS_RE.match(token):
+            return None  # plain digits ("2,000", "2.5") carry no marker, version or rank
         special = _GLUED_SPECIAL.match(token)
         if special:
             role = "rank" if special["rank"] else "version"
@@ -288,10 +305,18 @@ class QuantityNormalizer:
     # ---- money and percent markers ----
 
     def _attach_markers(self, tokens: TokenTable, numbers: list[_Number], by_label):
-        markers = by_label["CUR"] + [s for s in by_label["CUR_CAPS"] if tokens.span_text(s[0], s[1])[1:].isupper()]
+        markers = list(by_label.get("CUR", ()))
+        markers += [s for s in by_label.get("CUR_CAPS", ()) if tokens.span_text(s[0], s[1])[1:].isupper()]
+        if markers or "PCT" in by_label or "NUM_A" in by_label:
+            self._attach_marked(tokens, numbers, markers, by_label.get("PCT", ()))
+        if any(n.label == "MONEY" for n in numbers):
+            self._cents_tails(tokens, numbers)
+
+    @staticmethod
+    def _attach_marked(tokens: TokenTable, numbers: list[_Number], markers: list[Marked], pct_spans: list[Marked]):
         cur_by_end = _longest_at(markers, 1)
         cur_by_start = _longest_at(markers, 0)
-        pct_by_start = _longest_at(by_label["PCT"], 0)
+        pct_by_start = _longest_at(pct_spans, 0)
         claimed: set[int] = set()
         text, ws = tokens.text, tokens.ws
         n_tokens = tokens.n
@@ -330,7 +355,6 @@ class QuantityNormalizer:
         for number in numbers:
             if number.role == "needs_currency":
                 number.role = None
-        self._cents_tails(tokens, numbers)
 
     @staticmethod
     def _cents_tails(tokens: TokenTable, numbers: list[_Number]):
@@ -397,34 +421,35 @@ class QuantityNormalizer:
         number.unit = " ".join(words)
 
     @staticmethod
-    def _set_role(tokens: TokenTable, number: _Number, cues_before, staff_starts):
-        if number.role is not None:
-            return
+    def _set_role(tokens: TokenTable, number: _Number, cues_before: dict[int, set[str]], staff_starts,
+                  present: bool):
+        """The role of a number that has none yet. cues_before: the roles of the cue words ending at
+        each token; present: whether the doc has a word that describes the present."""
         lower = tokens.lower
         n_tokens = tokens.n
-        direct = {role for role, _ in cues_before.get(number.start, ())}
-        if "name" in direct:
-            number.role = "name"
-            return
-        if "version" in direct and tokens.text[number.start][:1].isdigit():
-            number.role = "version"
-            return
-        if "rank" in direct:
-            number.role = "rank"
-            return
-        if "team" in direct:
-            number.role = "team_size"
-            return
-        if _is_baseline(tokens, number.start, cues_before):
-            number.role = "baseline"
-            return
         unit_at = number.end
         while unit_at < n_tokens and lower[unit_at] in UNIT_SKIP:
             unit_at += 1
-        if any(role == "rank_after" for role, _ in cues_before.get(unit_at + 1, ())) and \
-                lower[unit_at] in _SUPERLATIVES:
-            number.role = "rank"
-            return
+        if cues_before:
+            direct = cues_before.get(number.start, ())
+            if "name" in direct:
+                number.role = "name"
+                return
+            if "version" in direct and tokens.text[number.start][:1].isdigit():
+                number.role = "version"
+                return
+            if "rank" in direct:
+                number.role = "rank"
+                return
+            if "team" in direct:
+                number.role = "team_size"
+                return
+            if _is_baseline(tokens, number.start, cues_before):
+                number.role = "baseline"
+                return
+            if "rank_after" in cues_before.get(unit_at + 1, ()) and lower[unit_at] in _SUPERLATIVES:
+                number.role = "rank"
+                return
         before = lower[number.start - 1] if number.start else ""
         if number.label == "QUANTITY" and (
                 (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number)):
@@ -433,7 +458,7 @@ class QuantityNormalizer:
         if number.label == "QUANTITY" and (_is_list_marker(tokens, number) or _is_designation(tokens, number)):
             number.role = "name"
             return
-        if _describes_the_present(tokens, number.start):
+        if present and _describes_the_present(tokens, number.start):
             number.role = "baseline"
             return
         if number.label == "QUANTITY" and number.end - number.start == 1 and _FOUR_DIGITS.match(tokens.text[number.start]) \
@@ -448,7 +473,8 @@ class QuantityNormalizer:
     # ---- changes ----
 
     @staticmethod
-    def _by_changes(tokens: TokenTable, numbers, by_fractions: list[Marked], dirs, changes):
+    def _by_changes(tokens: TokenTable, numbers, by_fractions: list[Marked], dir_spans: list[Marked], changes):
+        dirs = sorted((end, ident) for _, end, ident in dir_spans)
         for start, end, percent in by_fractions:
             direction = _direction(dirs, start)
             changes.append((start, end, {"kind": "by", "percent": float(percent), "direction": direction}))
@@ -522,6 +548,12 @@ def _maybe_phone(tokens: TokenTable, number: _Number) -> bool:
     return (text[start].startswith("+")
             or (start > 0 and not ws[start - 1] and text[start - 1] in "-()+.")
             or (end < tokens.n and not ws[end - 1] and text[end] in "-()."))
+
+
+def _in_phone_number(tokens: TokenTable, number: _Number, phones: list[tuple[int, int]]) -> bool:
+    start_char = tokens.idx[number.start]
+    end_char = tokens.end_char(number.end - 1)
+    return any(start < end_char and start_char < end for start, end in phones)
 
 
 def _is_connector(tokens: TokenTable, i: int) -> bool:
@@ -609,7 +641,7 @@ def _describes_the_present(tokens: TokenTable, start: int) -> bool:
 def _is_baseline(tokens: TokenTable, start: int, cues_before) -> bool:
     at = start
     for _ in range(3):
-        if any(role == "baseline" for role, _ in cues_before.get(at, ())):
+        if "baseline" in cues_before.get(at, ()):
             return True
         if at == 0 or tokens.lower[at - 1] not in _BASELINE_FILLERS:
             return False
