@@ -37,20 +37,24 @@ def _by_start_longest_first(m: dict) -> tuple[int, int]:
 
 class MentionMerger:
     def __call__(self, doc):
-        found = doc.user_data.get(MENTIONS, [])
+        found = doc.user_data.get(MENTIONS)
         if not found:
             return doc
-        contained = _contained_ids([m for m in found if m["label"] in NUMERIC_TIME])
+        timed = [m for m in found if m["label"] in NUMERIC_TIME]
+        contained = _contained_ids(timed) if len(timed) > 1 else ()  # one mention lies inside no other
         kept = []
         seen = set()
+        reasons = []
         for m in found:
             key = (m["label"], m["start"], m["end"])
             if key in seen or id(m) in contained:
                 continue
             seen.add(key)
             kept.append(m)
-        reasons = sorted((m["start"], m["end"]) for m in kept if m["label"] == "RATIONALE")
+            if key[0] == "RATIONALE":
+                reasons.append(key[1:])
         if reasons:
+            reasons.sort()
             starts = [start for start, _ in reasons]
             furthest = list(accumulate((end for _, end in reasons), max))  # over clauses starting earlier
             for m in kept:

@@ -200,7 +200,8 @@ class QuantityNormalizer:
         """Runs of number tokens and connectors; at each start, the longest run that parses wins."""
         phones: list[tuple[int, int]] | None = None  # computed only next to "-", "(", ")" or "+"
         numbers: list[_Number] = []
-        for start, _, _ in by_label.get("NUM_A", ()):  # "a dollar"
+        article_amounts = by_label.get("NUM_A", ())
+        for start, _, _ in article_amounts:  # "a dollar"
             if not taken[start]:
                 numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
                 taken[start] = 1
@@ -230,7 +231,8 @@ class QuantityNormalizer:
             for k in range(number.start, number.end):
                 taken[k] = 1
             numbers.append(number)
-        numbers.sort(key=lambda n: n.start)
+        if article_amounts:  # the rest were found in token order
+            numbers.sort(key=lambda n: n.start)
         return numbers
 
     def _glued_token(self, tokens: TokenTable, i: int) -> _Number | None:
