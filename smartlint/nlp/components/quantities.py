@@ -185,7 +185,7 @@ class QuantityNormalizer:
                 continue
             self._add_factor(start, end, float(factor), taken, changes)
         for i in number_tokens:
-            match = _GLUED_FACTOR.match(text[i])
+            match = None if text[i].isdigit() else _GLUED_FACTOR.match(text[i])
             if match:
                 self._add_factor(i, i + 1, float(match["a"] or match["b"]), taken, changes)
 
@@ -403,6 +403,7 @@ class QuantityNormalizer:
         while at < n_tokens and lower[at] in UNIT_SKIP:
             at += 1
         words = []
+        plural = False  # a plural noun ends the unit, so only the last word can be one
         while at < n_tokens and len(words) < 3:
             word = lower[at]
             if not text[at].isalpha() or word in UNIT_STOP or (
@@ -410,16 +411,13 @@ class QuantityNormalizer:
                 break
             words.append(word)
             if word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2):
+                plural = True
                 break
             at += 1
         if not words:
             return
-        plural = next((i for i, w in enumerate(words) if w in IRREGULAR_PLURALS or
-                       (w.endswith("s") and not w.endswith("ss") and len(w) > 2)), None)
-        if plural is None:
+        if not plural:
             words = words[:2] if len(words) >= 2 and not words[1].endswith(("ing", "ed", "ly")) else words[:1]
-        else:
-            words = words[:plural + 1]
         number.unit = " ".join(words)
 
     @staticmethod
