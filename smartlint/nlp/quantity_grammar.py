@@ -57,8 +57,11 @@ def parse_cardinal(words: list[str]) -> float | None:
     Strict on purpose: "two three" or "5 and 6" are two numbers, not one, so they give None and the
     caller tries a shorter run.
     """
-    if len(words) == 1 and words[0].isascii() and words[0].isdigit():
-        return float(words[0])  # the common case, as the general path below would read it
+    if len(words) == 1 and words[0][:1].isdigit():
+        # the common case, one token of digits ("40", "2,000", "2.5k"), as the general path reads it
+        value = digits_value(words[0])
+        if value is not None:
+            return value
     words = [w for w in words if w != "-" and not w.isspace()]
     if not words:
         return None

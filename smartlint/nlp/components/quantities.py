@@ -526,11 +526,12 @@ class QuantityNormalizer:
     @staticmethod
     def _percent_changes(numbers, dir_spans: list[Marked], changes):
         """ "a 20% increase", "15% fewer returns": a percent right before a direction word."""
+        targets = [n for n in numbers if n.label == "PERCENT" and n.role == "target"]
+        if not targets:
+            return
         dir_by_start = {span[0]: span for span in dir_spans}
         covered = {(s, e) for s, e, _ in changes}
-        for number in numbers:
-            if number.label != "PERCENT" or number.role != "target":
-                continue
+        for number in targets:
             word = dir_by_start.get(number.end)
             if word is None or any(s <= number.start and number.end <= e for s, e in covered):
                 continue
