@@ -16,7 +16,10 @@ RULER_MATCHES = "smartlint.ruler_matches"  # user_data key (RULER_MATCHES, spans
 
 
 def mentions(doc) -> list[dict[str, Any]]:
-    return doc.user_data.setdefault(MENTIONS, [])
+    found = doc.user_data.get(MENTIONS)
+    if found is None:  # not setdefault: that would make a list on every call
+        found = doc.user_data[MENTIONS] = []
+    return found
 
 
 def doc_text(doc) -> str:
