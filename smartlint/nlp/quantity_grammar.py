@@ -59,7 +59,10 @@ def parse_cardinal(words: list[str]) -> float | None:
     """
     if len(words) == 1 and words[0][:1].isdigit():
         # the common case, one token of digits ("40", "2,000", "2.5k"), as the general path reads it
-        value = digits_value(words[0])
+        word = words[0]
+        if word.isascii() and word.isdigit():
+            return float(word)
+        value = digits_value(word)
         if value is not None:
             return value
     words = [w for w in words if w != "-" and not w.isspace()]

@@ -205,14 +205,17 @@ class QuantityNormalizer:
             if not taken[start]:
                 numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
                 taken[start] = 1
-        n_tokens = tokens.n
+        n_tokens, text = tokens.n, tokens.text
         leads = by_label.get("NUM_LEAD")
         starts = sorted(number_tokens | {start for start, _, _ in leads} if leads else number_tokens)
         next_free = 0
         for i in starts:
             if i < next_free or taken[i]:
                 continue
-            number = self._glued_token(tokens, i) if i in number_tokens else None
+            token = text[i]
+            number = None
+            if i in number_tokens and not (token.isdigit() or token.isalpha()):
+                number = self._glued_token(tokens, i)
             if number is None:
                 run_end = i + 1
                 while run_end < n_tokens and not taken[run_end] and (
@@ -236,9 +239,10 @@ class QuantityNormalizer:
         return numbers
 
     def _glued_token(self, tokens: TokenTable, i: int) -> _Number | None:
-        """One token that is a whole number by itself: "USD115", "10k$", "v2", "top-10", "3.12.1"."""
+        """One token, neither all digits nor all letters, that is a whole number by itself: "USD115",
+        "10k$", "v2", "top-10", "3.12.1"."""
         token = tokens.text[i]
-        if token.isdigit() or token.isalpha() or DIGITS_RE.match(token):
+        if DIGITS_RE.match(token):
             return None  # plain digits ("2,000", "2.5") carry no marker, version or rank
         special = _GLUED_SPECIAL.match(token)
         if special:
