@@ -6,7 +6,9 @@ its role (CUE, STAFF, DIR). This component keeps the longest number run that par
 attaches currency and percent markers to it, decides its role, and adds CHANGE mentions.
 
 It reads the doc through its TokenTable (plain lists) rather than spaCy Token objects, and each
-marked span as a (start, end, id) tuple.
+marked span as a (start, end, id) tuple. Most docs have a number or two and few markers, so each
+sub-pass first makes a cheap test (is there a currency or percent marker, a cue, a "by" or "from" in
+the doc?) and is skipped when it could find nothing.
 """
 from __future__ import annotations
 
@@ -138,15 +140,7 @@ class QuantityNormalizer:
         numbers = self._numbers(tokens, number_tokens, by_label, taken, changes)
         if numbers:
             self._attach_markers(tokens, numbers, by_label)
-            cues_before: dict[int, set[str]] = {}
-            for start, end, role in by_label.get("CUE", ()):
-                cues_before.setdefault(end, set()).add(role)
-            staff_starts = {start for start, _, _ in by_label.get("STAFF", ())}
-            present = not _PRESENT_CUES.isdisjoint(words)
-            for number in numbers:
-                self._set_unit(tokens, number)
-                if number.role is None:
-                    self._set_role(tokens, number, cues_before, staff_starts, present)
+            self._set_units_and_roles(tokens, numbers, by_label, words)
             numbers = [n for n in numbers if n.role != "name"]
         dir_spans = by_label.get("DIR", ())
         if "BY_FRACTION" in by_label or "by" in words:
@@ -155,21 +149,7 @@ class QuantityNormalizer:
             self._from_to_changes(tokens, numbers, changes)
         if dir_spans:
             self._percent_changes(numbers, dir_spans, changes)
-
-        text = doc_text(doc)
-        found = mentions(doc)
-        for number in numbers:
-            label = number.label
-            value: object = number.value
-            if label == "MONEY":
-                value = {"amount": value, "currency": number.currency}
-            start_char, end_char = _char_range(tokens, number.start, number.end)
-            found.append({"label": label, "start": start_char, "end": end_char, "text": text[start_char:end_char],
-                          "value": value, "role": number.role, "unit": number.unit if label == "QUANTITY" else None})
-        for start, end, value in changes:
-            start_char, end_char = _char_range(tokens, start, end)
-            found.append({"label": "CHANGE", "start": start_char, "end": end_char, "text": text[start_char:end_char],
-                          "value": value, "kind": value["kind"]})
+        _record(doc, tokens, numbers, changes)
         return doc
 
     # ---- finding numbers ----
@@ -393,6 +373,17 @@ class QuantityNormalizer:
         numbers[:] = [n for n in numbers if id(n) not in absorbed]
 
     # ---- what the number is for ----
+
+    def _set_units_and_roles(self, tokens: TokenTable, numbers: list[_Number], by_label, words: set[str]):
+        cues_before: dict[int, set[str]] = {}
+        for start, end, role in by_label.get("CUE", ()):
+            cues_before.setdefault(end, set()).add(role)
+        staff_starts = {start for start, _, _ in by_label.get("STAFF", ())}
+        present = not _PRESENT_CUES.isdisjoint(words)
+        for number in numbers:
+            self._set_unit(tokens, number)
+            if number.role is None:
+                self._set_role(tokens, number, cues_before, staff_starts, present)
 
     @staticmethod
     def _set_unit(tokens: TokenTable, number: _Number):
@@ -663,6 +654,24 @@ def _direction(dirs: list[tuple[int, str]], before: int, window: int = 8) -> str
         if before - end <= window:
             direction = word_direction
     return direction
+
+
+def _record(doc, tokens: TokenTable, numbers: list[_Number], changes: list[tuple[int, int, dict]]):
+    """Add the numbers and changes to the doc's mentions (as doc_mentions.add_mention would)."""
+    text = doc_text(doc)
+    found = mentions(doc)
+    for number in numbers:
+        label = number.label
+        value: object = number.value
+        if label == "MONEY":
+            value = {"amount": value, "currency": number.currency}
+        start_char, end_char = _char_range(tokens, number.start, number.end)
+        found.append({"label": label, "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                      "value": value, "role": number.role, "unit": number.unit if label == "QUANTITY" else None})
+    for start, end, value in changes:
+        start_char, end_char = _char_range(tokens, start, end)
+        found.append({"label": "CHANGE", "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                      "value": value, "kind": value["kind"]})
 
 
 def _char_range(tokens: TokenTable, start: int, end: int) -> tuple[int, int]:
