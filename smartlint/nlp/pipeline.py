@@ -5,10 +5,9 @@ import datetime as dt
 import gc
 from collections.abc import Iterable, Iterator
 from importlib.resources import as_file, files
-from operator import itemgetter
 
 from smartlint.facts import Facts
-from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT
+from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT, by_start_longest_first
 
 
 def build_pipeline():
@@ -71,14 +70,8 @@ class Analyzer:
             yield facts_of(doc)
 
 
-_START = itemgetter("start")
-_END = itemgetter("end")
-
-
 def facts_of(doc) -> Facts:
     """The Facts of an analyzed doc. The mention dicts are validated with the Facts in one call,
     which costs a third less than making each Mention first."""
-    # by start, longer first: two stable sorts on C key functions rather than one on a lambda
-    found = sorted(doc.user_data.get(MENTIONS, ()), key=_END, reverse=True)
-    found.sort(key=_START)
+    found = by_start_longest_first(doc.user_data.get(MENTIONS, ()))
     return Facts(text=doc.user_data[TEXT], reference_date=doc.user_data[REFERENCE_DATE], mentions=found)

@@ -6,7 +6,7 @@ from itertools import accumulate
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import MENTIONS
+from smartlint.nlp.doc_mentions import MENTIONS, by_start_longest_first
 
 # A number or time inside a longer number or time is part of it ("2026" in "Q3 2026", "15" in
 # "15 people a month"), except inside a CHANGE, whose parts ("20%" in "by 20%") stay targets.
@@ -20,7 +20,7 @@ def _contained_ids(timed: list[dict]) -> set[int]:
     furthest_end = -1  # over all earlier spans, which start at or before the current one
     previous = None
     inside = False
-    for m in sorted(timed, key=_by_start_longest_first):
+    for m in by_start_longest_first(timed):
         span = (m["start"], m["end"])
         if span != previous:  # the first of the mentions with this span decides for all of them
             inside = furthest_end >= span[1]
@@ -29,10 +29,6 @@ def _contained_ids(timed: list[dict]) -> set[int]:
         if inside:
             contained.add(id(m))
     return contained
-
-
-def _by_start_longest_first(m: dict) -> tuple[int, int]:
-    return m["start"], -m["end"]
 
 
 class MentionMerger:

@@ -456,9 +456,9 @@ class QuantityNormalizer:
         if present and _describes_the_present(tokens, number.start):
             number.role = "baseline"
             return
-        if number.label == "QUANTITY" and number.end - number.start == 1 and _FOUR_DIGITS.match(tokens.text[number.start]) \
-                and 1900 <= number.value <= 2100 and (before in YEAR_BEFORE or not before
-                                                      or tokens.is_punct[number.start - 1]) \
+        if number.label == "QUANTITY" and number.end - number.start == 1 and 1900 <= number.value <= 2100 \
+                and _FOUR_DIGITS.match(tokens.text[number.start]) and (before in YEAR_BEFORE or not before
+                                                                       or tokens.is_punct[number.start - 1]) \
                 and not (number.unit and number.unit.endswith("s")):
             number.role = "year"
             number.unit = None
