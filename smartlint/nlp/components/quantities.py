@@ -56,6 +56,7 @@ _CONNECTORS = frozenset("and - point a an half quarter quarters k bn mn mm tn".s
 _GLUED_SCALES = frozenset("m b".split())  # "$1.2M": only when written onto the digits
 _LEADING_WORDS = frozenset("a an half quarter".split())
 _LEADING_NEXT = frozenset("hundred thousand million billion trillion dozen half quarter".split())
+_MULTIPLIER_NEXT = frozenset(("-", "fold", "times"))  # the words _multiplier_words looks for next
 _TIMES_COMPARATIVES = frozenset("more larger bigger higher greater faster as over".split())
 _GLUED_FACTOR = re.compile(r"^(?:(?P<a>\d+(?:\.\d+)?)[xX×]|[xX×](?P<b>\d+(?:\.\d+)?))$")
 _GLUED_SPECIAL = re.compile(r"^(?:(?P<rank>(?:top|bottom)-\d+)|[vV]\d+(?:\.\d+)*|\d+\.\d+\.\d+)$", re.IGNORECASE)
@@ -185,7 +186,7 @@ class QuantityNormalizer:
             if not taken[start]:
                 numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
                 taken[start] = 1
-        n_tokens, text = tokens.n, tokens.text
+        n_tokens, text, lower, ws = tokens.n, tokens.text, tokens.lower, tokens.ws
         leads = by_label.get("NUM_LEAD")
         starts = sorted(number_tokens | {start for start, _, _ in leads} if leads else number_tokens)
         next_free = 0
@@ -201,15 +202,23 @@ class QuantityNormalizer:
                 while run_end < n_tokens and not taken[run_end] and (
                         run_end in number_tokens or _is_connector(tokens, run_end)):
                     run_end += 1
-                number = self._longest_parse(tokens, i, run_end)
+                if run_end == i + 1 and token.isascii() and token.isdigit():
+                    number = _Number(i, run_end, float(token))  # as _longest_parse reads it
+                else:
+                    number = self._longest_parse(tokens, i, run_end)
             if number is None:
                 continue
-            next_free = number.end
-            if phones is None and _maybe_phone(tokens, number):
+            next_free = end = number.end
+            # with a space on each side the number is no part of a phone number, name or time
+            apart = (not i or ws[i - 1]) and ws[end - 1] and token[:1] != "+"
+            if phones is None and not apart and _maybe_phone(tokens, number):
                 phones = phone_spans(tokens.source)
             if phones and _in_phone_number(tokens, number, phones):
                 continue
-            if self._glued_into_name(tokens, number) or self._multiplier_words(tokens, number, taken, changes):
+            if not apart and self._glued_into_name(tokens, number):
+                continue
+            if end < n_tokens and lower[end] in _MULTIPLIER_NEXT and \
+                    self._multiplier_words(tokens, number, taken, changes):
                 continue
             for k in range(number.start, number.end):
                 taken[k] = 1
@@ -446,17 +455,18 @@ class QuantityNormalizer:
                 number.role = "rank"
                 return
         before = lower[number.start - 1] if number.start else ""
-        if number.label == "QUANTITY" and (
-                (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number)):
-            number.role = "team_size"
-            return
-        if number.label == "QUANTITY" and (_is_list_marker(tokens, number) or _is_designation(tokens, number)):
-            number.role = "name"
-            return
+        counts = number.label == "QUANTITY"
+        if counts:
+            if (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number):
+                number.role = "team_size"
+                return
+            if _is_list_marker(tokens, number) or _is_designation(tokens, number):
+                number.role = "name"
+                return
         if present and _describes_the_present(tokens, number.start):
             number.role = "baseline"
             return
-        if number.label == "QUANTITY" and number.end - number.start == 1 and 1900 <= number.value <= 2100 \
+        if counts and number.end - number.start == 1 and 1900 <= number.value <= 2100 \
                 and _FOUR_DIGITS.match(tokens.text[number.start]) and (before in YEAR_BEFORE or not before
                                                                        or tokens.is_punct[number.start - 1]) \
                 and not (number.unit and number.unit.endswith("s")):
