@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 
 from spacy.language import Language
 
@@ -31,35 +32,40 @@ def _contained_ids(timed: list[dict]) -> set[int]:
     return contained
 
 
+# (label, start, end): mentions with the same are one
+_KEY = itemgetter("label", "start", "end")
+_LABEL = itemgetter("label")
+
+
 class MentionMerger:
     def __call__(self, doc):
         found = doc.user_data.get(MENTIONS)
         if not found:
             return doc
-        timed = [m for m in found if m["label"] in NUMERIC_TIME]
+        labels = list(map(_LABEL, found))
+        timed = [m for m, label in zip(found, labels) if label in NUMERIC_TIME]
         contained = _contained_ids(timed) if len(timed) > 1 else ()  # one mention lies inside no other
-        kept = []
-        seen = set()
-        reasons = []
-        for m in found:
-            key = (m["label"], m["start"], m["end"])
-            if key in seen or id(m) in contained:
-                continue
-            seen.add(key)
-            kept.append(m)
-            if key[0] == "RATIONALE":
-                reasons.append(key[1:])
+        keys = list(map(_KEY, found))
+        if contained or len(set(keys)) < len(keys):
+            kept = []
+            seen = set()
+            for m, key in zip(found, keys):
+                if key in seen or id(m) in contained:
+                    continue
+                seen.add(key)
+                kept.append(m)
+            doc.user_data[MENTIONS] = found = kept
+        # a reason clause dropped as a duplicate has the span of one kept
+        reasons = sorted(key[1:] for key in keys if key[0] == "RATIONALE") if "RATIONALE" in labels else ()
         if reasons:
-            reasons.sort()
             starts = [start for start, _ in reasons]
             furthest = list(accumulate((end for _, end in reasons), max))  # over clauses starting earlier
-            for m in kept:
+            for m in found:
                 if m["label"] == "RATIONALE":
                     continue
                 i = bisect_right(starts, m["start"]) - 1
                 if i >= 0 and m["end"] <= furthest[i]:
                     m["in_rationale"] = True
-        doc.user_data[MENTIONS] = kept
         return doc
 
 
