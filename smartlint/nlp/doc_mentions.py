@@ -6,6 +6,8 @@ so no global spaCy extension attributes are needed and nothing spaCy-specific le
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 MENTIONS = "smartlint.mentions"
@@ -16,7 +18,22 @@ RULER_MATCHES = "smartlint.ruler_matches"  # user_data key (RULER_MATCHES, spans
 
 
 def mentions(doc) -> list[dict[str, Any]]:
-    return doc.user_data.setdefault(MENTIONS, [])
+    found = doc.user_data.get(MENTIONS)
+    if found is None:  # not setdefault: that would make a list on every call
+        found = doc.user_data[MENTIONS] = []
+    return found
+
+
+def by_start_longest_first(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions ordered by start, the longer first where two start together, else as they came.
+    Two stable sorts on C key functions cost less than one on a (start, -end) lambda."""
+    ordered = sorted(found, key=_END, reverse=True)
+    ordered.sort(key=_START)
+    return ordered
+
+
+_START = itemgetter("start")
+_END = itemgetter("end")
 
 
 def doc_text(doc) -> str:

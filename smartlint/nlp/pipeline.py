@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from importlib.resources import as_file, files
 
 from smartlint.facts import Facts
-from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT
+from smartlint.nlp.doc_mentions import FISCAL_YEAR_START, MENTIONS, REFERENCE_DATE, TEXT, by_start_longest_first
 
 
 def build_pipeline():
@@ -73,5 +73,5 @@ class Analyzer:
 def facts_of(doc) -> Facts:
     """The Facts of an analyzed doc. The mention dicts are validated with the Facts in one call,
     which costs a third less than making each Mention first."""
-    found = sorted(doc.user_data.get(MENTIONS, []), key=lambda m: (m["start"], -m["end"]))
+    found = by_start_longest_first(doc.user_data.get(MENTIONS, ()))
     return Facts(text=doc.user_data[TEXT], reference_date=doc.user_data[REFERENCE_DATE], mentions=found)

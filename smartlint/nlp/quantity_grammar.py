@@ -20,7 +20,7 @@ _SHORT_SCALES = {w: v for w, v in SCALES.items() if len(w) <= 2}
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_RE = re.compile(rf"^{DIGITS}$")
+DIGITS_RE = re.compile(rf"^{DIGITS}$")
 _SCALED_RE = re.compile(rf"^(?P<num>{DIGITS})(?P<scale>k|mm|mn|m|bn|b|tn)\.?$", re.IGNORECASE)
 
 
@@ -31,7 +31,7 @@ def scale_value(word: str) -> float | None:
 
 def digits_value(token: str) -> float | None:
     """ "1,234" -> 1234.0, "2.5k" -> 2500.0, "10M." -> 1e7; None for anything else."""
-    if _DIGITS_RE.match(token):
+    if DIGITS_RE.match(token):
         return float(token.replace(",", ""))
     scaled = _SCALED_RE.match(token)
     if scaled:
@@ -57,8 +57,14 @@ def parse_cardinal(words: list[str]) -> float | None:
     Strict on purpose: "two three" or "5 and 6" are two numbers, not one, so they give None and the
     caller tries a shorter run.
     """
-    if len(words) == 1 and words[0].isascii() and words[0].isdigit():
-        return float(words[0])  # the common case, as the general path below would read it
+    if len(words) == 1 and words[0][:1].isdigit():
+        # the common case, one token of digits ("40", "2,000", "2.5k"), as the general path reads it
+        word = words[0]
+        if word.isascii() and word.isdigit():
+            return float(word)
+        value = digits_value(word)
+        if value is not None:
+            return value
     words = [w for w in words if w != "-" and not w.isspace()]
     if not words:
         return None
@@ -121,7 +127,7 @@ def _parse_integer_words(words: list[str]) -> float | None:
             else:
                 return None
             last = "lead_fraction"
-        elif _DIGITS_RE.match(word) or _SCALED_RE.match(word):
+        elif DIGITS_RE.match(word) or _SCALED_RE.match(word):
             if last is not None:
                 return None
             current = digits_value(word)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import MENTIONS
+from smartlint.nlp.doc_mentions import MENTIONS, by_start_longest_first
 
 # A number or time inside a longer number or time is part of it ("2026" in "Q3 2026", "15" in
 # "15 people a month"), except inside a CHANGE, whose parts ("20%" in "by 20%") stay targets.
@@ -20,7 +21,7 @@ def _contained_ids(timed: list[dict]) -> set[int]:
     furthest_end = -1  # over all earlier spans, which start at or before the current one
     previous = None
     inside = False
-    for m in sorted(timed, key=_by_start_longest_first):
+    for m in by_start_longest_first(timed):
         span = (m["start"], m["end"])
         if span != previous:  # the first of the mentions with this span decides for all of them
             inside = furthest_end >= span[1]
@@ -31,35 +32,40 @@ def _contained_ids(timed: list[dict]) -> set[int]:
     return contained
 
 
-def _by_start_longest_first(m: dict) -> tuple[int, int]:
-    return m["start"], -m["end"]
+# (label, start, end): mentions with the same are one
+_KEY = itemgetter("label", "start", "end")
+_LABEL = itemgetter("label")
 
 
 class MentionMerger:
     def __call__(self, doc):
-        found = doc.user_data.get(MENTIONS, [])
+        found = doc.user_data.get(MENTIONS)
         if not found:
             return doc
-        contained = _contained_ids([m for m in found if m["label"] in NUMERIC_TIME])
-        kept = []
-        seen = set()
-        for m in found:
-            key = (m["label"], m["start"], m["end"])
-            if key in seen or id(m) in contained:
-                continue
-            seen.add(key)
-            kept.append(m)
-        reasons = sorted((m["start"], m["end"]) for m in kept if m["label"] == "RATIONALE")
+        labels = list(map(_LABEL, found))
+        timed = [m for m, label in zip(found, labels) if label in NUMERIC_TIME]
+        contained = _contained_ids(timed) if len(timed) > 1 else ()  # one mention lies inside no other
+        keys = list(map(_KEY, found))
+        if contained or len(set(keys)) < len(keys):
+            kept = []
+            seen = set()
+            for m, key in zip(found, keys):
+                if key in seen or id(m) in contained:
+                    continue
+                seen.add(key)
+                kept.append(m)
+            doc.user_data[MENTIONS] = found = kept
+        # a reason clause dropped as a duplicate has the span of one kept
+        reasons = sorted(key[1:] for key in keys if key[0] == "RATIONALE") if "RATIONALE" in labels else ()
         if reasons:
             starts = [start for start, _ in reasons]
             furthest = list(accumulate((end for _, end in reasons), max))  # over clauses starting earlier
-            for m in kept:
+            for m in found:
                 if m["label"] == "RATIONALE":
                     continue
                 i = bisect_right(starts, m["start"]) - 1
                 if i >= 0 and m["end"] <= furthest[i]:
                     m["in_rationale"] = True
-        doc.user_data[MENTIONS] = kept
         return doc
 
 

@@ -6,17 +6,19 @@ its role (CUE, STAFF, DIR). This component keeps the longest number run that par
 attaches currency and percent markers to it, decides its role, and adds CHANGE mentions.
 
 It reads the doc through its TokenTable (plain lists) rather than spaCy Token objects, and each
-marked span as a (start, end, id) tuple.
+marked span as a (start, end, id) tuple. Most docs have a number or two and few markers, so each
+sub-pass first makes a cheap test (is there a currency or percent marker, a cue, a "by" or "from" in
+the doc?) and is skipped when it could find nothing.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import add_mention, ruler_matches
+from smartlint.nlp.doc_mentions import doc_text, mentions, ruler_matches
 from smartlint.nlp.quantity_grammar import (
+    DIGITS_RE,
     IRREGULAR_PLURALS,
     TIME_AFTER,
     UNIT_SKIP,
@@ -54,6 +56,7 @@ _CONNECTORS = frozenset("and - point a an half quarter quarters k bn mn mm tn".s
 _GLUED_SCALES = frozenset("m b".split())  # "$1.2M": only when written onto the digits
 _LEADING_WORDS = frozenset("a an half quarter".split())
 _LEADING_NEXT = frozenset("hundred thousand million billion trillion dozen half quarter".split())
+_MULTIPLIER_NEXT = frozenset(("-", "fold", "times"))  # the words _multiplier_words looks for next
 _TIMES_COMPARATIVES = frozenset("more larger bigger higher greater faster as over".split())
 _GLUED_FACTOR = re.compile(r"^(?:(?P<a>\d+(?:\.\d+)?)[xX×]|[xX×](?P<b>\d+(?:\.\d+)?))$")
 _GLUED_SPECIAL = re.compile(r"^(?:(?P<rank>(?:top|bottom)-\d+)|[vV]\d+(?:\.\d+)*|\d+\.\d+\.\d+)$", re.IGNORECASE)
@@ -116,42 +119,38 @@ class QuantityNormalizer:
         spans = ruler_matches(doc, SPANS_KEY)
         if not spans:
             return doc
-        by_label: dict[str, list[Marked]] = defaultdict(list)
+        by_label: dict[str, list[Marked]] = {}  # only the labels the doc has
         for start, end, label, ident in spans:
-            by_label[label].append((start, end, ident))
-        if not (by_label["NUM"] or by_label["NUM_A"] or by_label["FACTOR"] or by_label["BY_FRACTION"]):
+            marked = by_label.get(label)
+            if marked is None:
+                by_label[label] = [(start, end, ident)]
+            else:
+                marked.append((start, end, ident))
+        number_spans = by_label.get("NUM", ())
+        if not (number_spans or "NUM_A" in by_label or "FACTOR" in by_label or "BY_FRACTION" in by_label):
             return doc
         tokens = token_table(doc)
         taken = bytearray(tokens.n)
         changes: list[tuple[int, int, dict]] = []
-        dirs = sorted((end, ident) for _, end, ident in by_label["DIR"])
+        # Most sub-passes look for a word ("by", "from", "currently"); a set of the doc's words
+        # lets each skip its loop when the word is absent.
+        words = set(tokens.lower)
 
-        number_tokens = {start for start, _, _ in by_label["NUM"]}
-        self._factors(tokens, by_label["FACTOR"], number_tokens, taken, changes)
+        number_tokens = {start for start, _, _ in number_spans}
+        self._factors(tokens, by_label.get("FACTOR", ()), number_tokens, taken, changes)
         numbers = self._numbers(tokens, number_tokens, by_label, taken, changes)
-        self._attach_markers(tokens, numbers, by_label)
-        cues_before = defaultdict(list)
-        for start, end, ident in by_label["CUE"]:
-            cues_before[end].append((ident, start))
-        staff_starts = {start for start, _, _ in by_label["STAFF"]}
-        for number in numbers:
-            self._set_unit(tokens, number)
-            self._set_role(tokens, number, cues_before, staff_starts)
-        numbers = [n for n in numbers if n.role != "name"]
-        self._by_changes(tokens, numbers, by_label["BY_FRACTION"], dirs, changes)
-        self._from_to_changes(tokens, numbers, changes)
-        self._percent_changes(numbers, by_label["DIR"], changes)
-
-        for number in numbers:
-            value: object = number.value
-            if number.label == "MONEY":
-                value = {"amount": number.value, "currency": number.currency}
-            start_char, end_char = _char_range(tokens, number.start, number.end)
-            add_mention(doc, number.label, start_char, end_char, value=value, role=number.role,
-                        unit=number.unit if number.label == "QUANTITY" else None)
-        for start, end, value in changes:
-            start_char, end_char = _char_range(tokens, start, end)
-            add_mention(doc, "CHANGE", start_char, end_char, value=value, kind=value["kind"])
+        if numbers:
+            self._attach_markers(tokens, numbers, by_label)
+            self._set_units_and_roles(tokens, numbers, by_label, words)
+            numbers = [n for n in numbers if n.role != "name"]
+        dir_spans = by_label.get("DIR", ())
+        if "BY_FRACTION" in by_label or "by" in words:
+            self._by_changes(tokens, numbers, by_label.get("BY_FRACTION", ()), dir_spans, changes)
+        if len(numbers) > 1 and "from" in words and "to" in words:
+            self._from_to_changes(tokens, numbers, changes)
+        if dir_spans:
+            self._percent_changes(numbers, dir_spans, changes)
+        _record(doc, tokens, numbers, changes)
         return doc
 
     # ---- finding numbers ----
@@ -167,7 +166,7 @@ class QuantityNormalizer:
                 continue
             self._add_factor(start, end, float(factor), taken, changes)
         for i in number_tokens:
-            match = _GLUED_FACTOR.match(text[i])
+            match = None if text[i].isdigit() else _GLUED_FACTOR.match(text[i])
             if match:
                 self._add_factor(i, i + 1, float(match["a"] or match["b"]), taken, changes)
 
@@ -182,45 +181,58 @@ class QuantityNormalizer:
         """Runs of number tokens and connectors; at each start, the longest run that parses wins."""
         phones: list[tuple[int, int]] | None = None  # computed only next to "-", "(", ")" or "+"
         numbers: list[_Number] = []
-        for start, _, _ in by_label["NUM_A"]:  # "a dollar"
+        article_amounts = by_label.get("NUM_A", ())
+        for start, _, _ in article_amounts:  # "a dollar"
             if not taken[start]:
                 numbers.append(_Number(start, start + 1, 1.0, role="needs_currency"))
                 taken[start] = 1
-        n_tokens = tokens.n
-        starts = sorted(number_tokens | {start for start, _, _ in by_label["NUM_LEAD"]})
+        n_tokens, text, lower, ws = tokens.n, tokens.text, tokens.lower, tokens.ws
+        leads = by_label.get("NUM_LEAD")
+        starts = sorted(number_tokens | {start for start, _, _ in leads} if leads else number_tokens)
         next_free = 0
         for i in starts:
             if i < next_free or taken[i]:
                 continue
-            number = self._glued_token(tokens, i) if i in number_tokens else None
+            token = text[i]
+            number = None
+            if i in number_tokens and not (token.isdigit() or token.isalpha()):
+                number = self._glued_token(tokens, i)
             if number is None:
                 run_end = i + 1
                 while run_end < n_tokens and not taken[run_end] and (
                         run_end in number_tokens or _is_connector(tokens, run_end)):
                     run_end += 1
-                number = self._longest_parse(tokens, i, run_end)
+                if run_end == i + 1 and token.isascii() and token.isdigit():
+                    number = _Number(i, run_end, float(token))  # as _longest_parse reads it
+                else:
+                    number = self._longest_parse(tokens, i, run_end)
             if number is None:
                 continue
-            next_free = number.end
-            start_char = tokens.idx[number.start]
-            end_char = tokens.end_char(number.end - 1)
-            if phones is None and _maybe_phone(tokens, number):
+            next_free = end = number.end
+            # with a space on each side the number is no part of a phone number, name or time
+            apart = (not i or ws[i - 1]) and ws[end - 1] and token[:1] != "+"
+            if phones is None and not apart and _maybe_phone(tokens, number):
                 phones = phone_spans(tokens.source)
-            if any(s < end_char and start_char < e for s, e in phones or ()) or self._glued_into_name(tokens, number):
+            if phones and _in_phone_number(tokens, number, phones):
                 continue
-            if self._multiplier_words(tokens, number, taken, changes):
+            if not apart and self._glued_into_name(tokens, number):
+                continue
+            if end < n_tokens and lower[end] in _MULTIPLIER_NEXT and \
+                    self._multiplier_words(tokens, number, taken, changes):
                 continue
             for k in range(number.start, number.end):
                 taken[k] = 1
             numbers.append(number)
-        numbers.sort(key=lambda n: n.start)
+        if article_amounts:  # the rest were found in token order
+            numbers.sort(key=lambda n: n.start)
         return numbers
 
     def _glued_token(self, tokens: TokenTable, i: int) -> _Number | None:
-        """One token that is a whole number by itself: "USD115", "10k$", "v2", "top-10", "3.12.1"."""
+        """One token, neither all digits nor all letters, that is a whole number by itself: "USD115",
+        "10k$", "v2", "top-10", "3.12.1"."""
         token = tokens.text[i]
-        if token.isdigit() or token.isalpha():
-            return None
+        if DIGITS_RE.match(token):
+            return None  # plain digits ("2,000", "2.5") carry no marker, version or rank
         special = _GLUED_SPECIAL.match(token)
         if special:
             role = "rank" if special["rank"] else "version"
@@ -288,10 +300,18 @@ class QuantityNormalizer:
     # ---- money and percent markers ----
 
     def _attach_markers(self, tokens: TokenTable, numbers: list[_Number], by_label):
-        markers = by_label["CUR"] + [s for s in by_label["CUR_CAPS"] if tokens.span_text(s[0], s[1])[1:].isupper()]
+        markers = list(by_label.get("CUR", ()))
+        markers += [s for s in by_label.get("CUR_CAPS", ()) if tokens.span_text(s[0], s[1])[1:].isupper()]
+        if markers or "PCT" in by_label or "NUM_A" in by_label:
+            self._attach_marked(tokens, numbers, markers, by_label.get("PCT", ()))
+        if any(n.label == "MONEY" for n in numbers):
+            self._cents_tails(tokens, numbers)
+
+    @staticmethod
+    def _attach_marked(tokens: TokenTable, numbers: list[_Number], markers: list[Marked], pct_spans: list[Marked]):
         cur_by_end = _longest_at(markers, 1)
         cur_by_start = _longest_at(markers, 0)
-        pct_by_start = _longest_at(by_label["PCT"], 0)
+        pct_by_start = _longest_at(pct_spans, 0)
         claimed: set[int] = set()
         text, ws = tokens.text, tokens.ws
         n_tokens = tokens.n
@@ -330,7 +350,6 @@ class QuantityNormalizer:
         for number in numbers:
             if number.role == "needs_currency":
                 number.role = None
-        self._cents_tails(tokens, numbers)
 
     @staticmethod
     def _cents_tails(tokens: TokenTable, numbers: list[_Number]):
@@ -364,6 +383,17 @@ class QuantityNormalizer:
 
     # ---- what the number is for ----
 
+    def _set_units_and_roles(self, tokens: TokenTable, numbers: list[_Number], by_label, words: set[str]):
+        cues_before: dict[int, set[str]] = {}
+        for start, end, role in by_label.get("CUE", ()):
+            cues_before.setdefault(end, set()).add(role)
+        staff_starts = {start for start, _, _ in by_label.get("STAFF", ())}
+        present = not _PRESENT_CUES.isdisjoint(words)
+        for number in numbers:
+            self._set_unit(tokens, number)
+            if number.role is None:
+                self._set_role(tokens, number, cues_before, staff_starts, present)
+
     @staticmethod
     def _set_unit(tokens: TokenTable, number: _Number):
         if number.label != "QUANTITY":
@@ -377,6 +407,7 @@ class QuantityNormalizer:
         while at < n_tokens and lower[at] in UNIT_SKIP:
             at += 1
         words = []
+        plural = False  # a plural noun ends the unit, so only the last word can be one
         while at < n_tokens and len(words) < 3:
             word = lower[at]
             if not text[at].isalpha() or word in UNIT_STOP or (
@@ -384,61 +415,60 @@ class QuantityNormalizer:
                 break
             words.append(word)
             if word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2):
+                plural = True
                 break
             at += 1
         if not words:
             return
-        plural = next((i for i, w in enumerate(words) if w in IRREGULAR_PLURALS or
-                       (w.endswith("s") and not w.endswith("ss") and len(w) > 2)), None)
-        if plural is None:
+        if not plural:
             words = words[:2] if len(words) >= 2 and not words[1].endswith(("ing", "ed", "ly")) else words[:1]
-        else:
-            words = words[:plural + 1]
         number.unit = " ".join(words)
 
     @staticmethod
-    def _set_role(tokens: TokenTable, number: _Number, cues_before, staff_starts):
-        if number.role is not None:
-            return
+    def _set_role(tokens: TokenTable, number: _Number, cues_before: dict[int, set[str]], staff_starts,
+                  present: bool):
+        """The role of a number that has none yet. cues_before: the roles of the cue words ending at
+        each token; present: whether the doc has a word that describes the present."""
         lower = tokens.lower
         n_tokens = tokens.n
-        direct = {role for role, _ in cues_before.get(number.start, ())}
-        if "name" in direct:
-            number.role = "name"
-            return
-        if "version" in direct and tokens.text[number.start][:1].isdigit():
-            number.role = "version"
-            return
-        if "rank" in direct:
-            number.role = "rank"
-            return
-        if "team" in direct:
-            number.role = "team_size"
-            return
-        if _is_baseline(tokens, number.start, cues_before):
-            number.role = "baseline"
-            return
         unit_at = number.end
         while unit_at < n_tokens and lower[unit_at] in UNIT_SKIP:
             unit_at += 1
-        if any(role == "rank_after" for role, _ in cues_before.get(unit_at + 1, ())) and \
-                lower[unit_at] in _SUPERLATIVES:
-            number.role = "rank"
-            return
+        if cues_before:
+            direct = cues_before.get(number.start, ())
+            if "name" in direct:
+                number.role = "name"
+                return
+            if "version" in direct and tokens.text[number.start][:1].isdigit():
+                number.role = "version"
+                return
+            if "rank" in direct:
+                number.role = "rank"
+                return
+            if "team" in direct:
+                number.role = "team_size"
+                return
+            if _is_baseline(tokens, number.start, cues_before):
+                number.role = "baseline"
+                return
+            if "rank_after" in cues_before.get(unit_at + 1, ()) and lower[unit_at] in _SUPERLATIVES:
+                number.role = "rank"
+                return
         before = lower[number.start - 1] if number.start else ""
-        if number.label == "QUANTITY" and (
-                (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number)):
-            number.role = "team_size"
-            return
-        if number.label == "QUANTITY" and (_is_list_marker(tokens, number) or _is_designation(tokens, number)):
-            number.role = "name"
-            return
-        if _describes_the_present(tokens, number.start):
+        counts = number.label == "QUANTITY"
+        if counts:
+            if (unit_at in staff_starts and before in _STAFF_OWNERS) or _sizes_a_team(tokens, number):
+                number.role = "team_size"
+                return
+            if _is_list_marker(tokens, number) or _is_designation(tokens, number):
+                number.role = "name"
+                return
+        if present and _describes_the_present(tokens, number.start):
             number.role = "baseline"
             return
-        if number.label == "QUANTITY" and number.end - number.start == 1 and _FOUR_DIGITS.match(tokens.text[number.start]) \
-                and 1900 <= number.value <= 2100 and (before in YEAR_BEFORE or not before
-                                                      or tokens.is_punct[number.start - 1]) \
+        if counts and number.end - number.start == 1 and 1900 <= number.value <= 2100 \
+                and _FOUR_DIGITS.match(tokens.text[number.start]) and (before in YEAR_BEFORE or not before
+                                                                       or tokens.is_punct[number.start - 1]) \
                 and not (number.unit and number.unit.endswith("s")):
             number.role = "year"
             number.unit = None
@@ -448,7 +478,8 @@ class QuantityNormalizer:
     # ---- changes ----
 
     @staticmethod
-    def _by_changes(tokens: TokenTable, numbers, by_fractions: list[Marked], dirs, changes):
+    def _by_changes(tokens: TokenTable, numbers, by_fractions: list[Marked], dir_spans: list[Marked], changes):
+        dirs = sorted((end, ident) for _, end, ident in dir_spans)
         for start, end, percent in by_fractions:
             direction = _direction(dirs, start)
             changes.append((start, end, {"kind": "by", "percent": float(percent), "direction": direction}))
@@ -500,11 +531,12 @@ class QuantityNormalizer:
     @staticmethod
     def _percent_changes(numbers, dir_spans: list[Marked], changes):
         """ "a 20% increase", "15% fewer returns": a percent right before a direction word."""
+        targets = [n for n in numbers if n.label == "PERCENT" and n.role == "target"]
+        if not targets:
+            return
         dir_by_start = {span[0]: span for span in dir_spans}
         covered = {(s, e) for s, e, _ in changes}
-        for number in numbers:
-            if number.label != "PERCENT" or number.role != "target":
-                continue
+        for number in targets:
             word = dir_by_start.get(number.end)
             if word is None or any(s <= number.start and number.end <= e for s, e in covered):
                 continue
@@ -522,6 +554,12 @@ def _maybe_phone(tokens: TokenTable, number: _Number) -> bool:
     return (text[start].startswith("+")
             or (start > 0 and not ws[start - 1] and text[start - 1] in "-()+.")
             or (end < tokens.n and not ws[end - 1] and text[end] in "-()."))
+
+
+def _in_phone_number(tokens: TokenTable, number: _Number, phones: list[tuple[int, int]]) -> bool:
+    start_char = tokens.idx[number.start]
+    end_char = tokens.end_char(number.end - 1)
+    return any(start < end_char and start_char < end for start, end in phones)
 
 
 def _is_connector(tokens: TokenTable, i: int) -> bool:
@@ -609,7 +647,7 @@ def _describes_the_present(tokens: TokenTable, start: int) -> bool:
 def _is_baseline(tokens: TokenTable, start: int, cues_before) -> bool:
     at = start
     for _ in range(3):
-        if any(role == "baseline" for role, _ in cues_before.get(at, ())):
+        if "baseline" in cues_before.get(at, ()):
             return True
         if at == 0 or tokens.lower[at - 1] not in _BASELINE_FILLERS:
             return False
@@ -626,6 +664,24 @@ def _direction(dirs: list[tuple[int, str]], before: int, window: int = 8) -> str
         if before - end <= window:
             direction = word_direction
     return direction
+
+
+def _record(doc, tokens: TokenTable, numbers: list[_Number], changes: list[tuple[int, int, dict]]):
+    """Add the numbers and changes to the doc's mentions (as doc_mentions.add_mention would)."""
+    text = doc_text(doc)
+    found = mentions(doc)
+    for number in numbers:
+        label = number.label
+        value: object = number.value
+        if label == "MONEY":
+            value = {"amount": value, "currency": number.currency}
+        start_char, end_char = _char_range(tokens, number.start, number.end)
+        found.append({"label": label, "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                      "value": value, "role": number.role, "unit": number.unit if label == "QUANTITY" else None})
+    for start, end, value in changes:
+        start_char, end_char = _char_range(tokens, start, end)
+        found.append({"label": "CHANGE", "start": start_char, "end": end_char, "text": text[start_char:end_char],
+                      "value": value, "kind": value["kind"]})
 
 
 def _char_range(tokens: TokenTable, start: int, end: int) -> tuple[int, int]:
