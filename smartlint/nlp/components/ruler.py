@@ -32,20 +32,98 @@ from smartlint.nlp.token_table import token_table
 from smartlint.nlp.word_conditions import WordConditions, is_word_level
 
 BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
+MATCHED_IN_PASS = "smartlint.rulers_matched"  # user_data: names of the rulers a pass has matched
+
+
+class TokenSequences:
+    """A ruler's token patterns compiled against word conditions, which may be shared with other
+    rulers (each pattern's specs get the shared conditions' bits), matched on a doc's word masks.
+
+    Matches come out as spaCy's Matcher alone would give them: the ruler sorts them by span, and
+    spans found by both kinds could only tie if they began on the same token, so a document where
+    one token can start both kinds goes through a Matcher holding everything.
+    """
+
+    def __init__(self, vocab, token_patterns: list[tuple[str, list]], conditions: WordConditions):
+        self.full_matcher = Matcher(vocab, validate=True)
+        for key, body in token_patterns:
+            self.full_matcher.add(key, [body])
+        fixed = [(key, body) for key, body in token_patterns if all(map(is_word_level, body))]
+        other = [(key, body) for key, body in token_patterns if not all(map(is_word_level, body))]
+        if not all(is_word_level(body[0]) for _key, body in other):
+            fixed, other = [], token_patterns  # no telling where those can start: Matcher only
+        # (key, bit of the first token's condition, bits of the others), in added order
+        self.sequences: list[tuple[int, int, list[int]]] = []
+        self.sequence_starts = 0  # bits of conditions a fixed sequence starts with
+        self._sequences_starting: dict[int, list[tuple[int, list[int]]]] = {}  # by a word's mask
+        for key, body in fixed:
+            bits = [conditions.add(spec) for spec in body]
+            self.sequences.append((vocab.strings.add(key), bits[0], bits[1:]))
+            self.sequence_starts |= bits[0]
+        self.matcher = Matcher(vocab, validate=True)
+        for key, body in other:
+            self.matcher.add(key, [body])
+        self.matcher_starts = 0  # bits of first conditions of the Matcher's patterns, when known
+        if fixed and other:
+            for _key, body in other:
+                self.matcher_starts |= conditions.add(body[0])
+
+    def matches(self, doc, masks: list[int], any_mask: int) -> list[tuple[int, int, int]]:
+        """(key, start, end) of the doc whose words have `masks` (`any_mask` is their OR)."""
+        if not self.sequences:
+            return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
+        matches = []
+        sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
+        if any_mask & matcher_starts:
+            if any(m & matcher_starts and m & sequence_starts for m in masks):
+                return self.full_matcher(doc)
+            matches = self.matcher(doc)
+        if not any_mask & sequence_starts:
+            return matches
+        n = len(masks)
+        seen = set()
+        starting = self._sequences_starting
+        for i in [i for i, mask in enumerate(masks) if mask & sequence_starts]:
+            mask = masks[i]
+            candidates = starting.get(mask)
+            if candidates is None:
+                # in added order: the order ties come out in
+                candidates = starting[mask] = [(key, rest) for key, first, rest in self.sequences
+                                               if mask & first]
+            for key, rest in candidates:
+                if i + len(rest) >= n:
+                    continue
+                k = i
+                for bit in rest:
+                    k += 1
+                    if not masks[k] & bit:
+                        break
+                else:
+                    if (key, i, k + 1) not in seen:  # the Matcher reports a span once per key
+                        seen.add((key, i, k + 1))
+                        matches.append((key, i, k + 1))
+        return matches
 
 
 class PatternRuler:
+    """A ruler; with `runs_for` naming later rulers of the pipeline, it matches their patterns too
+    in its own pass over a doc (one word-mask computation for all of them), and those rulers
+    then find their matches already made."""
+
     def __init__(self, nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str,
-                 set_spans: bool = True):
+                 set_spans: bool = True, runs_for: Sequence[str] = ()):
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.phrase_matcher_attr = phrase_matcher_attr
         self.set_spans = set_spans
+        self.runs_for = tuple(runs_for)
         self.patterns: list[dict] = []
         self._label_and_id: dict[int, tuple[int, int]] = {}
         self._names_of_key: dict[int, tuple[str, str]] = {}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
+        self._revision = 0
+        self._pass: tuple | None = None  # (revisions of the rulers, conditions, [(ruler, sequences)])
         self._set_token_patterns([])
 
     def __len__(self) -> int:
@@ -85,88 +163,51 @@ class PatternRuler:
         self._set_token_patterns(token_patterns)
 
     def _set_token_patterns(self, token_patterns: list[tuple[str, list]]) -> None:
-        """Split the token patterns between word-condition sequences and spaCy's Matcher.
-
-        Matches come out as spaCy's Matcher alone would give them: the ruler sorts them by span,
-        and spans found by both kinds could only tie if they began on the same token, so a
-        document where one token can start both kinds goes through a Matcher holding everything.
-        """
-        vocab = self.nlp.vocab
         self._token_patterns = token_patterns
-        self.full_matcher = Matcher(vocab, validate=True)
-        for key, body in token_patterns:
-            self.full_matcher.add(key, [body])
-        fixed = [(key, body) for key, body in token_patterns if all(map(is_word_level, body))]
-        other = [(key, body) for key, body in token_patterns if not all(map(is_word_level, body))]
-        if not all(is_word_level(body[0]) for _key, body in other):
-            fixed, other = [], token_patterns  # no telling where those can start: Matcher only
-        self.conditions = WordConditions(vocab)
-        # (key, bit of the first token's condition, bits of the others), in added order
-        self.sequences: list[tuple[int, int, list[int]]] = []
-        self.sequence_starts = 0  # bits of conditions a fixed sequence starts with
-        self._sequences_starting: dict[int, list[tuple[int, list[int]]]] = {}  # by a word's mask
-        for key, body in fixed:
-            bits = [self.conditions.add(spec) for spec in body]
-            self.sequences.append((vocab.strings.add(key), bits[0], bits[1:]))
-            self.sequence_starts |= bits[0]
-        self.matcher = Matcher(vocab, validate=True)
-        for key, body in other:
-            self.matcher.add(key, [body])
-        self.matcher_starts = 0  # bits of first conditions of the Matcher's patterns, when known
-        if fixed and other:
-            for _key, body in other:
-                self.matcher_starts |= self.conditions.add(body[0])
+        self._revision += 1
 
-    def _token_matches(self, doc) -> list[tuple[int, int, int]]:
-        if not self.sequences:
-            return self.matcher(doc)  # (if it is empty, it warns (W036) and finds nothing)
-        masks = self.conditions.masks(token_table(doc).orth)
-        matches = []
-        sequence_starts, matcher_starts = self.sequence_starts, self.matcher_starts
-        if matcher_starts and reduce(or_, masks, 0) & matcher_starts:
-            if any(m & matcher_starts and m & sequence_starts for m in masks):
-                return self.full_matcher(doc)
-            matches = self.matcher(doc)
-        n = len(masks)
-        seen = set()
-        starting = self._sequences_starting
-        for i in [i for i, mask in enumerate(masks) if mask & sequence_starts]:
-            mask = masks[i]
-            candidates = starting.get(mask)
-            if candidates is None:
-                # in added order: the order ties come out in
-                candidates = starting[mask] = [(key, rest) for key, first, rest in self.sequences
-                                               if mask & first]
-            for key, rest in candidates:
-                if i + len(rest) >= n:
-                    continue
-                k = i
-                for bit in rest:
-                    k += 1
-                    if not masks[k] & bit:
-                        break
-                else:
-                    if (key, i, k + 1) not in seen:  # the Matcher reports a span once per key
-                        seen.add((key, i, k + 1))
-                        matches.append((key, i, k + 1))
-        return matches
+    def _rulers_pass(self) -> tuple:
+        """The conditions and compiled patterns of this ruler and those it runs for (looked up
+        by name at the first pass), rebuilt when any of them has new patterns."""
+        if self._pass is None:
+            rulers = [self] + [self.nlp.get_pipe(name) for name in self.runs_for]
+        else:
+            rulers = [ruler for ruler, _sequences in self._pass[2]]
+        revisions = [ruler._revision for ruler in rulers]
+        if self._pass is None or self._pass[0] != revisions:
+            conditions = WordConditions(self.nlp.vocab)
+            compiled = [(ruler, TokenSequences(self.nlp.vocab, ruler._token_patterns, conditions))
+                        for ruler in rulers]
+            self._pass = (revisions, conditions, compiled, frozenset(self.runs_for))
+        return self._pass
 
     def __call__(self, doc):
-        matches = self._token_matches(doc)
-        matches.extend(self.phrase_matcher(doc))
-        matches.sort(key=BY_SPAN)
+        if self.name in doc.user_data.get(MATCHED_IN_PASS, ()):
+            return doc  # an earlier ruler matched these patterns in its pass
+        _revisions, conditions, compiled, matched = self._rulers_pass()
+        masks = conditions.masks(token_table(doc).orth)
+        any_mask = reduce(or_, masks, 0)
+        for ruler, sequences in compiled:
+            matches = sequences.matches(doc, masks, any_mask)
+            matches.extend(ruler.phrase_matcher(doc))
+            matches.sort(key=BY_SPAN)
+            ruler._keep(doc, matches)
+        if matched:
+            doc.user_data[MATCHED_IN_PASS] = matched
+        return doc
+
+    def _keep(self, doc, matches: list[tuple[int, int, int]]) -> None:
         if not self.set_spans:
-            make, named = RulerMatch._make, self._names_of_key
+            new, named = tuple.__new__, self._names_of_key
             doc.user_data[(RULER_MATCHES, self.spans_key)] = [
-                make((start, end) + named[key]) for key, start, end in matches]
-            return doc
+                new(RulerMatch, (start, end) + named[key]) for key, start, end in matches]
+            return
         label_and_id = self._label_and_id
         # positional arguments: Span's keyword parsing costs as much as the rest of it
         doc.spans[self.spans_key] = [
             Span(doc, start, end, label_and_id[key][0], None, None, 0, label_and_id[key][1])
             for key, start, end in matches
         ]
-        return doc
 
 
 # The attribute values a PhraseMatcher compares, computed from a word without a Doc: spaCy's
@@ -208,7 +249,8 @@ def phrase_patterns(nlp: Language, attr: str, phrases: Sequence[str]) -> list:
     return patterns
 
 
-@Language.factory("smartlint_ruler", default_config={"phrase_matcher_attr": "LOWER", "set_spans": True})
+@Language.factory("smartlint_ruler",
+                  default_config={"phrase_matcher_attr": "LOWER", "set_spans": True, "runs_for": []})
 def make_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str,
-               set_spans: bool) -> PatternRuler:
-    return PatternRuler(nlp, name, spans_key, phrase_matcher_attr, set_spans)
+               set_spans: bool, runs_for: list[str]) -> PatternRuler:
+    return PatternRuler(nlp, name, spans_key, phrase_matcher_attr, set_spans, runs_for)
