@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import itemgetter, or_
+from typing import NamedTuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -105,6 +106,17 @@ class TokenSequences:
         return matches
 
 
+class RulersPass(NamedTuple):
+    """What a ruler matches a doc with: its own and the compiled patterns of the rulers it runs for
+    (`matched`: their names), on word conditions shared by all of them."""
+
+    runs_for: tuple[str, ...]
+    matched: frozenset[str]
+    revisions: list[int]  # of the rulers' token patterns when compiled
+    conditions: WordConditions
+    compiled: list[tuple[PatternRuler, TokenSequences]]
+
+
 class PatternRuler:
     """A ruler; with `runs_for` naming later rulers of the pipeline, it matches their patterns too
     in its own pass over a doc (one word-mask computation for all of them), and those rulers
@@ -123,7 +135,7 @@ class PatternRuler:
         self._names_of_key: dict[int, tuple[str, str]] = {}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
         self._revision = 0
-        self._pass: tuple | None = None  # (revisions of the rulers, conditions, [(ruler, sequences)])
+        self._pass: RulersPass | None = None
         self._set_token_patterns([])
 
     def __len__(self) -> int:
@@ -166,34 +178,36 @@ class PatternRuler:
         self._token_patterns = token_patterns
         self._revision += 1
 
-    def _rulers_pass(self) -> tuple:
-        """The conditions and compiled patterns of this ruler and those it runs for (looked up
-        by name at the first pass), rebuilt when any of them has new patterns."""
-        if self._pass is None:
+    def _rulers_pass(self) -> RulersPass:
+        """The conditions and compiled patterns of this ruler and those it runs for, rebuilt when
+        runs_for changes or any of them has new patterns."""
+        current = self._pass
+        if current is None or current.runs_for != self.runs_for:
             rulers = [self] + [self.nlp.get_pipe(name) for name in self.runs_for]
         else:
-            rulers = [ruler for ruler, _sequences in self._pass[2]]
+            rulers = [ruler for ruler, _sequences in current.compiled]
         revisions = [ruler._revision for ruler in rulers]
-        if self._pass is None or self._pass[0] != revisions:
+        if current is None or current.runs_for != self.runs_for or current.revisions != revisions:
             conditions = WordConditions(self.nlp.vocab)
             compiled = [(ruler, TokenSequences(self.nlp.vocab, ruler._token_patterns, conditions))
                         for ruler in rulers]
-            self._pass = (revisions, conditions, compiled, frozenset(self.runs_for))
-        return self._pass
+            current = self._pass = RulersPass(self.runs_for, frozenset(self.runs_for), revisions,
+                                              conditions, compiled)
+        return current
 
     def __call__(self, doc):
         if self.name in doc.user_data.get(MATCHED_IN_PASS, ()):
             return doc  # an earlier ruler matched these patterns in its pass
-        _revisions, conditions, compiled, matched = self._rulers_pass()
-        masks = conditions.masks(token_table(doc).orth)
+        rulers_pass = self._rulers_pass()
+        masks = rulers_pass.conditions.masks(token_table(doc).orth)
         any_mask = reduce(or_, masks, 0)
-        for ruler, sequences in compiled:
+        for ruler, sequences in rulers_pass.compiled:
             matches = sequences.matches(doc, masks, any_mask)
             matches.extend(ruler.phrase_matcher(doc))
             matches.sort(key=BY_SPAN)
             ruler._keep(doc, matches)
-        if matched:
-            doc.user_data[MATCHED_IN_PASS] = matched
+        if rulers_pass.matched:
+            doc.user_data[MATCHED_IN_PASS] = rulers_pass.matched
         return doc
 
     def _keep(self, doc, matches: list[tuple[int, int, int]]) -> None:
