@@ -31,6 +31,8 @@ def build_pipeline():
 
 
 def _build_pipeline():
+    """The pipeline of models/config.cfg, its vocabulary's lexeme attribute getters swapped for
+    the faster ones of lexeme_attrs (same values) before any word is added."""
     import spacy  # noqa: F401  (lazy: importing spaCy costs about a second)
     from spacy.util import load_config, load_model_from_config
 

@@ -12,6 +12,12 @@ the word meets, remembers the answer as a bit mask, and matches the sequences on
 patterns (operators, context attributes) stay with spaCy's Matcher, which then runs only on
 documents where one of them can start.
 
+A ruler whose runs_for names later rulers matches their patterns in its own pass (the pipeline's
+quantity_ruler runs for the time and lexicon rulers): all of their word conditions go into one
+WordConditions, so a doc's word masks are read once and a new word is looked up once, and the
+rulers it ran for find their matches made and leave the doc as it is. Each ruler keeps its own
+PhraseMatcher, so that matches on one span come out in the order they would alone.
+
 The matches go to doc.spans[spans_key] as Spans or, with set_spans off, to the doc's user_data as
 RulerMatch tuples; doc_mentions.ruler_matches reads either. A Span costs about half a microsecond to
 make and about a microsecond again each time its SpanGroup is iterated, which the tuples avoid.
