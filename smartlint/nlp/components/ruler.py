@@ -188,17 +188,14 @@ class PatternRuler:
         """The conditions and compiled patterns of this ruler and those it runs for, rebuilt when
         runs_for changes or any of them has new patterns."""
         current = self._pass
-        if current is None or current.runs_for != self.runs_for:
+        if (current is None or current.runs_for != self.runs_for
+                or current.revisions != [ruler._revision for ruler, _sequences in current.compiled]):
             rulers = [self] + [self.nlp.get_pipe(name) for name in self.runs_for]
-        else:
-            rulers = [ruler for ruler, _sequences in current.compiled]
-        revisions = [ruler._revision for ruler in rulers]
-        if current is None or current.runs_for != self.runs_for or current.revisions != revisions:
             conditions = WordConditions(self.nlp.vocab)
             compiled = [(ruler, TokenSequences(self.nlp.vocab, ruler._token_patterns, conditions))
                         for ruler in rulers]
-            current = self._pass = RulersPass(self.runs_for, frozenset(self.runs_for), revisions,
-                                              conditions, compiled)
+            current = self._pass = RulersPass(self.runs_for, frozenset(self.runs_for),
+                                              [ruler._revision for ruler in rulers], conditions, compiled)
         return current
 
     def __call__(self, doc):
