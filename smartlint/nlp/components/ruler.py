@@ -15,8 +15,8 @@ documents where one of them can start.
 A ruler whose runs_for names later rulers matches their patterns in its own pass (the pipeline's
 quantity_ruler runs for the time and lexicon rulers): all of their word conditions go into one
 WordConditions, so a doc's word masks are read once and a new word is looked up once, and the
-rulers it ran for find their matches made and leave the doc as it is. Each ruler keeps its own
-PhraseMatcher, so that matches on one span come out in the order they would alone.
+rulers it ran for find their matches made and leave the doc as it is. Their phrases go into one
+PhraseMatcher under each ruler's own keys, whose matches are dealt out to the rulers by key.
 
 The matches go to doc.spans[spans_key] as Spans or, with set_spans off, to the doc's user_data as
 RulerMatch tuples; doc_mentions.ruler_matches reads either. A Span costs about half a microsecond to
@@ -114,13 +114,37 @@ class TokenSequences:
 
 class RulersPass(NamedTuple):
     """What a ruler matches a doc with: its own and the compiled patterns of the rulers it runs for
-    (`matched`: their names), on word conditions shared by all of them."""
+    (`matched`: their names), on word conditions shared by all of them, and one PhraseMatcher per
+    attribute the rulers' phrases compare, whose keys name the ruler and the ruler's key."""
 
     runs_for: tuple[str, ...]
     matched: frozenset[str]
-    revisions: list[int]  # of the rulers' token patterns when compiled
+    revisions: list[int]  # of the rulers' patterns when compiled
     conditions: WordConditions
     compiled: list[tuple[PatternRuler, TokenSequences]]
+    # (matcher, its key -> the place in `compiled` of the ruler with that key)
+    phrase_matchers: list[tuple[PhraseMatcher, dict[int, int]]]
+
+
+def phrase_matchers(vocab, rulers: Sequence[PatternRuler]) -> list[tuple[PhraseMatcher, dict]]:
+    """The rulers' phrases in one PhraseMatcher per attribute compared, under the rulers' own keys,
+    so that the matches on one span come out in the order they would from the ruler's own
+    PhraseMatcher (the order depends on the keys' hashes). A ruler sharing a key with one before
+    it gets a PhraseMatcher of its own."""
+    matchers: list[tuple[str, PhraseMatcher, dict[int, int]]] = []
+    for place, ruler in enumerate(rulers):
+        keys = {vocab.strings.add(key) for key, _patterns in ruler._phrases}
+        shared = [(matcher, owner) for attr, matcher, owner in matchers
+                  if attr == ruler.phrase_matcher_attr and not keys & owner.keys()]
+        if shared:
+            matcher, owner = shared[0]
+        else:
+            matcher, owner = PhraseMatcher(vocab, attr=ruler.phrase_matcher_attr, validate=True), {}
+            matchers.append((ruler.phrase_matcher_attr, matcher, owner))
+        for key, patterns in ruler._phrases:
+            owner[vocab.strings.add(key)] = place
+            matcher.add(key, patterns)
+    return [(matcher, owner) for _attr, matcher, owner in matchers if len(matcher)]
 
 
 class PatternRuler:
@@ -139,7 +163,7 @@ class PatternRuler:
         self.patterns: list[dict] = []
         self._label_and_id: dict[int, tuple[int, int]] = {}
         self._names_of_key: dict[int, tuple[str, str]] = {}
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
+        self._phrases: list[tuple[str, list]] = []  # (key, PhraseMatcher patterns), in added order
         self._revision = 0
         self._pass: RulersPass | None = None
         self._set_token_patterns([])
@@ -156,7 +180,7 @@ class PatternRuler:
         self.patterns = []
         self._label_and_id = {}
         self._names_of_key = {}
-        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
+        self._phrases = []
         self._set_token_patterns([])
         self.add_patterns(patterns or [])
 
@@ -177,7 +201,7 @@ class PatternRuler:
                 token_patterns.append((key, body))
             self.patterns.append(pattern)
         for key, texts in phrases.items():
-            self.phrase_matcher.add(key, phrase_patterns(self.nlp, self.phrase_matcher_attr, texts))
+            self._phrases.append((key, phrase_patterns(self.nlp, self.phrase_matcher_attr, texts)))
         self._set_token_patterns(token_patterns)
 
     def _set_token_patterns(self, token_patterns: list[tuple[str, list]]) -> None:
@@ -194,8 +218,9 @@ class PatternRuler:
             conditions = WordConditions(self.nlp.vocab)
             compiled = [(ruler, TokenSequences(self.nlp.vocab, ruler._token_patterns, conditions))
                         for ruler in rulers]
-            current = self._pass = RulersPass(self.runs_for, frozenset(self.runs_for),
-                                              [ruler._revision for ruler in rulers], conditions, compiled)
+            current = self._pass = RulersPass(
+                self.runs_for, frozenset(self.runs_for), [ruler._revision for ruler in rulers],
+                conditions, compiled, phrase_matchers(self.nlp.vocab, rulers))
         return current
 
     def __call__(self, doc):
@@ -204,9 +229,11 @@ class PatternRuler:
         rulers_pass = self._rulers_pass()
         masks = rulers_pass.conditions.masks(token_table(doc).orth)
         any_mask = reduce(or_, masks, 0)
-        for ruler, sequences in rulers_pass.compiled:
-            matches = sequences.matches(doc, masks, any_mask)
-            matches.extend(ruler.phrase_matcher(doc))
+        found = [sequences.matches(doc, masks, any_mask) for _ruler, sequences in rulers_pass.compiled]
+        for matcher, owner in rulers_pass.phrase_matchers:
+            for match in matcher(doc):
+                found[owner[match[0]]].append(match)
+        for (ruler, _sequences), matches in zip(rulers_pass.compiled, found):
             matches.sort(key=BY_SPAN)
             ruler._keep(doc, matches)
         if rulers_pass.matched:
