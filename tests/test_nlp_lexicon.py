@@ -345,6 +345,15 @@ def test_a_ruler_running_for_others_matches_as_they_would_alone(analyzer):
             assert ruler_matches(together, ruler.spans_key) == ruler_matches(alone, ruler.spans_key)
 
 
+def test_a_ruler_without_patterns_says_so(analyzer):
+    """A ruler that was never initialized is not silently empty: spaCy's Matcher warns (W036)."""
+    from smartlint.nlp.components.ruler import PatternRuler
+
+    ruler = PatternRuler(analyzer.nlp, "bare_ruler", "sl_bare", "LOWER", set_spans=False)
+    with pytest.warns(UserWarning, match="W036"):
+        ruler(analyzer.nlp.make_doc("Grow revenue by 20% by Q3."))
+
+
 def test_ruler_matches_read_spans_and_tuples_alike(analyzer):
     """A ruler leaves its matches as Spans or (set_spans off) as tuples; ruler_matches reads both."""
     from smartlint.nlp.doc_mentions import ruler_matches
