@@ -114,8 +114,8 @@ class TokenSequences:
 
 class RulersPass(NamedTuple):
     """What a ruler matches a doc with: its own and the compiled patterns of the rulers it runs for
-    (`matched`: their names), on word conditions shared by all of them, and one PhraseMatcher per
-    attribute the rulers' phrases compare, whose keys name the ruler and the ruler's key."""
+    (`matched`: their names), on word conditions shared by all of them, and PhraseMatchers holding
+    all of their phrases under the rulers' own keys."""
 
     runs_for: tuple[str, ...]
     matched: frozenset[str]
@@ -127,24 +127,46 @@ class RulersPass(NamedTuple):
 
 
 def phrase_matchers(vocab, rulers: Sequence[PatternRuler]) -> list[tuple[PhraseMatcher, dict]]:
-    """The rulers' phrases in one PhraseMatcher per attribute compared, under the rulers' own keys,
-    so that the matches on one span come out in the order they would from the ruler's own
-    PhraseMatcher (the order depends on the keys' hashes). A ruler sharing a key with one before
-    it gets a PhraseMatcher of its own."""
-    matchers: list[tuple[str, PhraseMatcher, dict[int, int]]] = []
+    """The rulers' phrases in one PhraseMatcher per attribute compared, under the rulers' own keys.
+
+    The matches on one span come out in the order of the keys in the trie node where the phrase
+    ends, which follows the keys' hashes and what else the node holds. A ruler's matches keep
+    the order of its own PhraseMatcher as long as a phrase of several rulers has one key in each;
+    a ruler that would break that, or that shares a key with one before it, gets a PhraseMatcher
+    of its own.
+    """
+    # (attribute, matcher, its key -> the place of the ruler with that key,
+    #  its phrases -> the most keys one ruler has for the phrase)
+    matchers: list[tuple[str, PhraseMatcher, dict[int, int], dict[tuple[int, ...], int]]] = []
     for place, ruler in enumerate(rulers):
-        keys = {vocab.strings.add(key) for key, _patterns in ruler._phrases}
-        shared = [(matcher, owner) for attr, matcher, owner in matchers
-                  if attr == ruler.phrase_matcher_attr and not keys & owner.keys()]
+        attr = ruler.phrase_matcher_attr
+        keys_of: dict[tuple[int, ...], set[int]] = {}
+        for key, patterns in ruler._phrases:
+            for pattern in patterns:
+                keys_of.setdefault(phrase_ids(pattern, attr), set()).add(vocab.strings.add(key))
+        keys = set().union(*keys_of.values())
+        shared = [(matcher, owner, most) for each_attr, matcher, owner, most in matchers
+                  if each_attr == attr and not keys & owner.keys() and all(
+                      len(phrase_keys) == 1 and most[phrase] == 1
+                      for phrase, phrase_keys in keys_of.items() if phrase in most)]
         if shared:
-            matcher, owner = shared[0]
+            matcher, owner, most = shared[0]
         else:
-            matcher, owner = PhraseMatcher(vocab, attr=ruler.phrase_matcher_attr, validate=True), {}
-            matchers.append((ruler.phrase_matcher_attr, matcher, owner))
+            matcher, owner, most = PhraseMatcher(vocab, attr=attr, validate=True), {}, {}
+            matchers.append((attr, matcher, owner, most))
+        for phrase, phrase_keys in keys_of.items():
+            most[phrase] = max(most.get(phrase, 0), len(phrase_keys))
         for key, patterns in ruler._phrases:
             owner[vocab.strings.add(key)] = place
             matcher.add(key, patterns)
-    return [(matcher, owner) for _attr, matcher, owner in matchers if len(matcher)]
+    return [(matcher, owner) for _attr, matcher, owner, _most in matchers if len(matcher)]
+
+
+def phrase_ids(pattern, attr: str) -> tuple[int, ...]:
+    """A PhraseMatcher pattern (a Doc, or the words' attribute hashes) as the hashes it matches."""
+    if isinstance(pattern, list):
+        return tuple(pattern)
+    return tuple(pattern.to_array(attr.upper()).tolist())
 
 
 class PatternRuler:
