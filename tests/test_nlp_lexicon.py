@@ -321,6 +321,39 @@ def test_word_conditions_agree_with_the_matcher(analyzer):
         assert compiled.masks(orths) == reference.masks(orths), name
 
 
+def test_a_ruler_running_for_others_matches_as_they_would_alone(analyzer):
+    """quantity_ruler matches the time and lexicon patterns in its pass (runs_for); the others then
+    leave the doc as it is, and what each finds is what it finds on its own."""
+    from smartlint.nlp.doc_mentions import ruler_matches
+
+    names = ("quantity_ruler", "time_ruler", "lexicon_ruler")
+    rulers = [analyzer.nlp.get_pipe(name) for name in names]
+    assert set(rulers[0].runs_for) == set(names[1:])
+    for text in ("Our CFO will grow revenue by 20% to $1.2 million by Q3 2026 because cash is short.",
+                 "We'll answer as many tickets as possible on the 3rd, so our team can rest.",
+                 "Run 5k every week until 2027-03 so the kids will see it."):
+        together = analyzer.nlp.make_doc(text)
+        for ruler in rulers:
+            together = ruler(together)
+        for ruler in rulers:
+            alone = analyzer.nlp.make_doc(text)
+            ruler.runs_for, before = (), ruler.runs_for
+            try:
+                ruler(alone)
+            finally:
+                ruler.runs_for = before
+            assert ruler_matches(together, ruler.spans_key) == ruler_matches(alone, ruler.spans_key)
+
+
+def test_a_ruler_without_patterns_says_so(analyzer):
+    """A ruler that was never initialized is not silently empty: spaCy's Matcher warns (W036)."""
+    from smartlint.nlp.components.ruler import PatternRuler
+
+    ruler = PatternRuler(analyzer.nlp, "bare_ruler", "sl_bare", "LOWER", set_spans=False)
+    with pytest.warns(UserWarning, match="W036"):
+        ruler(analyzer.nlp.make_doc("Grow revenue by 20% by Q3."))
+
+
 def test_ruler_matches_read_spans_and_tuples_alike(analyzer):
     """A ruler leaves its matches as Spans or (set_spans off) as tuples; ruler_matches reads both."""
     from smartlint.nlp.doc_mentions import ruler_matches

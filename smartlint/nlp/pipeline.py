@@ -31,15 +31,19 @@ def build_pipeline():
 
 
 def _build_pipeline():
+    """The pipeline of models/config.cfg, its vocabulary's lexeme attribute getters swapped for
+    the faster ones of lexeme_attrs (same values) before any word is added."""
     import spacy  # noqa: F401  (lazy: importing spaCy costs about a second)
     from spacy.util import load_config, load_model_from_config
 
     import smartlint.nlp.components  # noqa: F401  (registers the @Language.factory components)
+    from smartlint.nlp.lexeme_attrs import faster_getters
 
     models = files("smartlint.models")
     with as_file(models / "config.cfg") as config_path, as_file(models / "patterns") as patterns:
         config = load_config(config_path, overrides={"paths.patterns": str(patterns)}, interpolate=False)
         nlp = load_model_from_config(config, auto_fill=True, validate=True)
+        nlp.vocab.lex_attr_getters = faster_getters(nlp.vocab.lex_attr_getters)
         nlp.initialize()
     return nlp
 

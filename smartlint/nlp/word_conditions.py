@@ -48,8 +48,8 @@ def _number_of(attr: str) -> Callable[[Any], int]:
         return attrgetter(STRING_ATTRS[attr])
     if attr == "LENGTH":
         return lambda lex: len(lex.orth_)
-    flag = attrgetter(attr.lower())
-    return lambda lex: int(flag(lex))
+    # a flag reads as a bool, which compares and hashes as the Matcher's 0/1
+    return attrgetter(attr.lower())
 
 
 def _plain_number(value, strings) -> int | None:
