@@ -9,12 +9,15 @@ again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from smartlint.engine.kinds import StatementRule, describe
 from smartlint.engine.rubric import grade
 from smartlint.engine.split import split_goals
 from smartlint.engine.view import GoalView
+from smartlint.engine.vocabulary import FACT_ATTRIBUTES
 from smartlint.facts import Facts, Mention
 from smartlint.report import DIMENSIONS, Report
 
@@ -29,16 +32,44 @@ def _render(template: str, fields: dict[str, Any]) -> str:
     return template.format_map(_Fields(fields)).strip()
 
 
-def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule]) -> list[dict[str, Any]]:
+class RuleBook:
+    """Statement rules made ready for every goal: each rule's gate (see StatementRule.gate), and
+    one C-level read of every fact a gate names. Most rules on most goals are then settled by two
+    set operations on the facts the goal has, with no call into the rule."""
+
+    def __init__(self, rules: Sequence[StatementRule]):
+        self.rules = tuple(rules)
+        self.plans = [(rule, *rule.gate, rule.hits) for rule in self.rules]
+        self._names = tuple(sorted({name for rule in self.rules for gate in rule.gate for name in gate}))
+        attributes = [FACT_ATTRIBUTES[name] for name in self._names]
+        if len(attributes) > 1:
+            self._read = attrgetter(*attributes)
+        else:  # attrgetter of one name gives the value, not a tuple
+            self._read = lambda view: tuple(getattr(view, a) for a in attributes)
+
+    @classmethod
+    def of(cls, rules: Sequence[StatementRule] | RuleBook) -> RuleBook:
+        return rules if isinstance(rules, RuleBook) else cls(rules)
+
+    def present(self, view: GoalView) -> frozenset[str]:
+        """The names of the gated facts this goal has."""
+        return frozenset(compress(self._names, self._read(view)))
+
+
+def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBook) -> list[dict[str, Any]]:
     """Findings (as Finding fields) of every rule over every goal part, without repeats, in text order."""
     findings, seen = [], set()
-    checks = [(rule, rule.checker) for rule in rules]
+    book = RuleBook.of(rules)
+    plans, present_in = book.plans, book.present
     # Part by part, then rule by rule: the first part a hit comes from gives its fields, and the
     # stable sort below keeps one rule's hits in that order, as rule by rule, part by part would.
     for view in views:
         described = None  # the view's template fields, read once and only for a hit
-        for rule, check in checks:
-            for start, end, hit_fields in check(view):
+        present = present_in(view)
+        for rule, needs, excludes, hits in plans:
+            if not (needs <= present and excludes.isdisjoint(present)):
+                continue
+            for start, end, hit_fields in hits(view):
                 key = (rule.id, start, end)
                 if key in seen:
                     continue
@@ -89,10 +120,11 @@ def summarize(view: GoalView) -> dict[str, Any]:
     }
 
 
-def judge(facts: Facts, rules: Sequence[StatementRule], id: str | None = None,
+def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | None = None,
           whole: GoalView | None = None) -> Report:
     """Score one statement; with several goals in it, the weakest part gives the points. `whole`
     is the statement's GoalView when the caller keeps it (the coach reuses it)."""
+    rules = RuleBook.of(rules)
     parts = split_goals(facts)
     whole = GoalView(facts) if whole is None else whole
     views = [whole] if len(parts) == 1 else [GoalView(facts, start, end) for start, end in parts]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from smartlint.engine.rule_base import RuleBase
-from smartlint.engine.vocabulary import FACTS, VALUES, FactName, ValueName
+from smartlint.engine.vocabulary import FACTS, VALUE_NEEDS, VALUES, FactName, ValueName
 
 if TYPE_CHECKING:  # the view (and what it imports) loads with the judge, not with `smartlint rules`
     from smartlint.engine.view import GoalView
@@ -97,6 +97,19 @@ class StatementRule(RuleBase):
         return self.checker(view)
 
     @cached_property
+    def gate(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(facts that must all be there, facts none of which may be there) for the rule to fire
+        at all: the judge tests these against the goal's facts in two set operations and runs the
+        rule only when both hold (most rules on most goals do not)."""
+        return frozenset(self._needs()), frozenset(self.unless) | frozenset(self._excludes())
+
+    def _needs(self) -> tuple[str, ...]:
+        return ()
+
+    def _excludes(self) -> tuple[str, ...]:
+        return ()
+
+    @cached_property
     def checker(self) -> Callable[[GoalView], list[Hit]]:
         """check() as one function with the fact readers looked up once: it runs for every rule
         on every goal."""
@@ -144,6 +157,9 @@ class Requires(StatementRule):
                 return []
         return [self.whole(view)]
 
+    def _excludes(self) -> tuple[str, ...]:
+        return tuple(self.facts)
+
 
 class Conditional(StatementRule):
     """If every fact in `when` is present, one of `then` must be too: "a rate needs a deadline"."""
@@ -170,6 +186,12 @@ class Conditional(StatementRule):
                 return []
         first = when[0](view)[0]
         return [Hit(first.start, first.end, {"match": first.text})]
+
+    def _needs(self) -> tuple[str, ...]:
+        return tuple(self.when)
+
+    def _excludes(self) -> tuple[str, ...]:
+        return tuple(self.then)
 
 
 class Existence(StatementRule):
@@ -211,6 +233,9 @@ class Existence(StatementRule):
         else:
             spans = FACTS[self.fact](view)
         return [Hit(s.start, s.end, {"match": s.text}) for s in spans]
+
+    def _needs(self) -> tuple[str, ...]:
+        return (*self.when, self.fact) if self.fact is not None else tuple(self.when)
 
 
 class Substitution(StatementRule):
@@ -284,6 +309,9 @@ class Limit(StatementRule):
             return [Hit(hit.start, hit.end, fields)]
         return [Hit(items[0].start, items[-1].end, {**fields, "match": view.facts.text[items[0].start:items[-1].end]})]
 
+    def _needs(self) -> tuple[str, ...]:
+        return () if self.min else (self.fact,)  # with no minimum, only too many items fire
+
 
 class Range(StatementRule):
     """A normalized value within bounds: `min` and `max` inclusive, `below` exclusive.
@@ -319,6 +347,9 @@ class Range(StatementRule):
             hit = self.whole(view)
             return [Hit(hit.start, hit.end, fields)]
         return [Hit(evidence.start, evidence.end, {**fields, "match": evidence.text})]
+
+    def _needs(self) -> tuple[str, ...]:
+        return VALUE_NEEDS[self.value]
 
     def _evidence(self, view: GoalView):
         if self.value.startswith("growth") or self.value == "short_term_growth":
