@@ -160,6 +160,8 @@ class GoalView:
     @lazy
     def goal_text_pieces(self) -> list[tuple[int, str]]:
         """(offset, text) pieces of this part that lie outside every reason clause."""
+        if not self.reasons:  # most goals: the part as it is
+            return [(self.start, self.facts.text[self.start:self.end])] if self.start < self.end else []
         pieces, cursor = [], self.start
         for reason in sorted(self.reasons, key=lambda r: r.start):
             if reason.end <= cursor or reason.start >= self.end:
@@ -311,7 +313,11 @@ class GoalView:
     @lazy
     def _numbers(self) -> list[Mention]:
         """Amounts, percentages and money (read by targets, weak numbers and rates)."""
-        return self.of(*NUMBER_LABELS)
+        by_label = self._by_label
+        labels = [label for label in NUMBER_LABELS if label in by_label]
+        if len(labels) > 1:
+            return self.of(*labels)
+        return by_label[labels[0]] if labels else []  # one label or none (most goals): no scan
 
     @lazy
     def channels(self) -> list[str]:
