@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import not_
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -29,7 +30,6 @@ CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_
                                               "PLATFORM", "VAGUE_TERM", "CHANGE")
 # Mentions a scope phrase may not overlap.
 SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
-_APOSTROPHES = "'’"
 # The word pattern as one capturing group: re.split then keeps the words between the gaps.
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
@@ -221,15 +221,17 @@ class GoalView:
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
         lowers, bounds, texts = self._tokens
+        if any("'" in text or "’" in text for _, text in self.goal_text_pieces):
+            is_content_word = lexicon.is_content_word  # a word may end in one: strip it first
+            candidates = [index for index, lower in enumerate(lowers) if is_content_word(lower)]
+        else:  # no apostrophe (most goals): the test is one set lookup per word, run in C
+            candidates = compress(range(len(lowers)), map(not_, map(lexicon.NOT_CONTENT_OR_SHORT.__contains__, lowers)))
         covered = self._cover_of(CONTENT_SKIP)
-        not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
         found = []
-        for index, lower in enumerate(lowers):
-            # is_content_word inlined for the usual word with no trailing apostrophe
-            if is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content:
-                start, end = bounds[index]
-                if not covered.overlaps(start, end):
-                    found.append(Piece(texts[index], start, end))
+        for index in candidates:
+            start, end = bounds[index]
+            if not covered.overlaps(start, end):
+                found.append(Piece(texts[index], start, end))
         return found
 
     @lazy
