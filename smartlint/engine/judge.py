@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from smartlint.engine.kinds import StatementRule, describe
-from smartlint.engine.rubric import grade
+from smartlint.engine.rubric import RUBRIC, Grade
 from smartlint.engine.split import split_goals
 from smartlint.engine.view import GoalView
 from smartlint.engine.vocabulary import FACT_ATTRIBUTES
@@ -120,6 +120,10 @@ def summarize(view: GoalView) -> dict[str, Any]:
     }
 
 
+def _total_points(grades: list[Grade]) -> int:
+    return sum(points for points, _, _ in grades)
+
+
 def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | None = None,
           whole: GoalView | None = None) -> Report:
     """Score one statement; with several goals in it, the weakest part gives the points. `whole`
@@ -128,18 +132,19 @@ def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | Non
     parts = split_goals(facts)
     whole = GoalView(facts) if whole is None else whole
     views = [whole] if len(parts) == 1 else [GoalView(facts, start, end) for start, end in parts]
-    graded = [{d: grade(view, d) for d in DIMENSIONS} for view in views]
-    weakest = min(graded, key=lambda grades: sum(points for points, _, _ in grades.values()))
+    graded = [[RUBRIC[d](view) for d in DIMENSIONS] for view in views]
+    weakest = graded[0] if len(graded) == 1 else min(graded, key=_total_points)
     findings = run_rules(views, rules)
-    dimensions, total = {}, 0
-    for d in DIMENSIONS:
-        points, evidence, reason = weakest[d]
-        total += points
-        ids = list(dict.fromkeys(f["rule"] for f in findings if f["dimension"] == d))
-        dimensions[d] = {"points": points, "evidence": evidence, "findings": ids, "reason": reason}
+    rule_ids: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
+    for finding in findings:  # each letter's rule ids once, in finding order
+        ids = rule_ids[finding["dimension"]]
+        if finding["rule"] not in ids:
+            ids.append(finding["rule"])
+    dimensions = {d: {"points": points, "evidence": evidence, "findings": rule_ids[d], "reason": reason}
+                  for d, (points, evidence, reason) in zip(DIMENSIONS, weakest)}
     return Report(
         id=id, text=facts.text, reference_date=facts.reference_date, kind="goal",
-        score=total * 10, smart=all(grades[0] == 2 for grades in weakest.values()),
+        score=_total_points(weakest) * 10, smart=all(grade[0] == 2 for grade in weakest),
         dimensions=dimensions, facts=summarize(whole), findings=findings,
         questions=[], suggestions=[], rewrite=None,
     )
