@@ -67,9 +67,22 @@ def _check_template(template: str | None) -> str | None:
     return template
 
 
+def _first_letters(keys) -> str:
+    """A lookahead naming the letter every match starts with, when each key plainly opens with
+    one ("world[- ]class"): the regex engine then skips the other positions of the text at once,
+    instead of trying every key there (the same matches, a few times faster). Empty otherwise."""
+    letters = set()
+    for key in keys:
+        if not key[:1].isalpha() or key[1:2] in ("?", "*", "+", "{") or "|" in key:
+            return ""
+        letters.add(key[0].lower())
+    return f"(?=[{''.join(sorted(letters))}])"
+
+
 def _compile_tokens(tokens: list[str], where: str) -> re.Pattern:
     try:
-        return re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in tokens) + r")\b", re.IGNORECASE)
+        return re.compile(_first_letters(tokens) + r"\b(?:" + "|".join(f"(?:{t})" for t in tokens) + r")\b",
+                          re.IGNORECASE)
     except re.error as error:
         raise ValueError(f"{where} is not a valid pattern: {error}") from error
 
@@ -259,7 +272,7 @@ class Substitution(StatementRule):
     def pattern(self) -> re.Pattern:
         """All keys in one alternation; the group that matched names the key (one pass, not one per key)."""
         groups = "|".join(f"(?P<k{i}>{key})" for i, key in enumerate(self.swap))
-        return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
+        return re.compile(rf"{_first_letters(self.swap)}\b(?:{groups})\b", re.IGNORECASE)
 
     @cached_property
     def replacements(self) -> list[str]:
