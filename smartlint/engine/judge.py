@@ -21,6 +21,7 @@ from smartlint.engine.vocabulary import FACT_ATTRIBUTES
 from smartlint.facts import Facts, Mention
 from smartlint.report import DIMENSIONS, Report
 
+
 class _Fields(dict):
     """Template fields; a field with no value reads as an empty string rather than failing."""
 
@@ -28,8 +29,8 @@ class _Fields(dict):
         return ""
 
 
-def _render(template: str, fields: dict[str, Any]) -> str:
-    return template.format_map(_Fields(fields)).strip()
+def _render(template: str, fields: _Fields) -> str:
+    return template.format_map(fields).strip()
 
 
 class RuleBook:
@@ -76,7 +77,8 @@ def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBo
                 seen.add(key)
                 if described is None:
                     described = describe(view)
-                fields = {**described, **hit_fields}
+                fields = _Fields(described)
+                fields.update(hit_fields)
                 findings.append({
                     "rule": rule.id, "dimension": rule.dimension, "level": rule.level,
                     "message": _render(rule.message, fields), "start": start, "end": end,
