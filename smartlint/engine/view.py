@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
-from operator import not_
+from operator import attrgetter, not_
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -33,6 +33,7 @@ SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TI
 # The word pattern as one capturing group: re.split then keeps the words between the gaps.
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
+_END = attrgetter("end")
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
                            r"(?:(\d+(?:\.\d+)?)S)?)?$")
@@ -128,24 +129,25 @@ class GoalView:
         else:
             outside = [m for m in others if not m.in_rationale]
         self._outside_reason = outside
-        # One pass sorts the mentions by label, both the whole statement's (owners and times serve
-        # every part) and this part's; the facts read off these lists directly are set here.
+        # One pass sorts the mentions by label: the whole statement's (owners and times serve every
+        # part) and, for a part, the part's own; the facts read off these lists are set here.
         start, end = self.start, self.end
-        mentions: list[Mention] = []
-        by_label: dict[str, list[Mention]] = {}
         statement_by_label: dict[str, list[Mention]] = {}
         for m in outside:
-            label = m.label
-            if label in statement_by_label:
-                statement_by_label[label].append(m)
+            if m.label in statement_by_label:
+                statement_by_label[m.label].append(m)
             else:
-                statement_by_label[label] = [m]
-            if start <= m.start and m.end <= end:
-                mentions.append(m)
-                if label in by_label:
-                    by_label[label].append(m)
+                statement_by_label[m.label] = [m]
+        if start == 0 and max(map(_END, outside), default=0) <= end:  # the whole statement (most views)
+            mentions, by_label = outside, statement_by_label
+        else:
+            mentions = [m for m in outside if start <= m.start and m.end <= end]
+            by_label = {}
+            for m in mentions:
+                if m.label in by_label:
+                    by_label[m.label].append(m)
                 else:
-                    by_label[label] = [m]
+                    by_label[m.label] = [m]
         self.mentions = mentions
         self._by_label = by_label
         self._cover: dict[tuple[str, ...], Intervals] = {}
