@@ -558,7 +558,7 @@ class GoalView:
 
     def reason_has_outcome(self, reason: Mention) -> bool:
         """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
-        words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
+        words = list(map(str.lower, lexicon.WORD.findall(reason.text)))
         lowered = reason.text.lower()
         is_content_word = lexicon.is_content_word
         # lexicon.content_words(reason.text) is non-empty, asked only where it decides
@@ -568,12 +568,13 @@ class GoalView:
             if has_content:
                 return True  # "so that ...", "in order to ...": the clause states the aim itself
         # "keep complaining" describes a state; "keep our clients" states an aim
-        if any(w in lexicon.AIM_WORDS and not following.endswith("ing")
-               for w, following in zip(words[1:], words[2:] + [""])):
+        if not lexicon.AIM_WORDS.isdisjoint(words[1:]) and any(
+                w in lexicon.AIM_WORDS and not following.endswith("ing")
+                for w, following in zip(words[1:], words[2:] + [""])):
             return True
-        if any(w in lexicon.NEED_WORDS for w in words):
+        if not lexicon.NEED_WORDS.isdisjoint(words):
             return False
-        if any(w in lexicon.RESULT_WORDS for w in words):
+        if not lexicon.RESULT_WORDS.isdisjoint(words):
             return True
         if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
             return False
