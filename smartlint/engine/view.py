@@ -150,6 +150,7 @@ class GoalView:
                     by_label[m.label] = [m]
         self.mentions = mentions
         self._by_label = by_label
+        self._statement_by_label = statement_by_label
         self._cover: dict[tuple[str, ...], Intervals] = {}
         self.owners: list[Mention] = statement_by_label.get("OWNER", [])
         self.vague_times: list[Mention] = statement_by_label.get("VAGUE_TIME", [])
@@ -317,11 +318,7 @@ class GoalView:
     @lazy
     def _numbers(self) -> list[Mention]:
         """Amounts, percentages and money (read by targets, weak numbers and rates)."""
-        by_label = self._by_label
-        labels = [label for label in NUMBER_LABELS if label in by_label]
-        if len(labels) > 1:
-            return self.of(*labels)
-        return by_label[labels[0]] if labels else []  # one label or none (most goals): no scan
+        return _in_text_order(self._by_label, NUMBER_LABELS, self.mentions)
 
     @lazy
     def channels(self) -> list[str]:
@@ -364,7 +361,7 @@ class GoalView:
 
     @lazy
     def _timed(self) -> list[Mention]:
-        return [m for m in self._outside_reason if m.label in TIMED_LABELS]
+        return _in_text_order(self._statement_by_label, TIMED_LABELS, self._outside_reason)
 
     def _is_service_window(self, m: Mention) -> bool:
         """"reply within 48 hours": a target for each case, not a deadline for the goal."""
@@ -402,9 +399,9 @@ class GoalView:
     @lazy
     def deadlines(self) -> list[Mention]:
         """Time expressions that bound the goal: a deadline, period, window or dated point."""
-        found = []
+        found, windows = [], self.service_windows
         for m in self._timed:
-            if m.label not in TIME_LABELS or self._is_service_window(m):
+            if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)):
                 continue
             kind = m.kind or "point"
             if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
@@ -579,6 +576,14 @@ class GoalView:
         if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
             return False
         return has_content if has_content is not None else any(is_content_word(w) for w in words)
+
+
+def _in_text_order(by_label: dict[str, list[Mention]], labels, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with these labels, in the order of `mentions` (sorted by label in `by_label`)."""
+    present = [label for label in labels if label in by_label]
+    if len(present) > 1:
+        return [m for m in mentions if m.label in labels]
+    return by_label[present[0]] if present else []  # one label or none (most goals): no scan
 
 
 _LAST_ITEM = re.compile(r"(?:^|\s)(?:and|or)\s+\S")
