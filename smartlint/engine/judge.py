@@ -8,7 +8,7 @@ again.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -35,12 +35,16 @@ def _render(template: str, fields: _Fields) -> str:
 
 class RuleBook:
     """Statement rules made ready for every goal: each rule's gate (see StatementRule.gate), and
-    one C-level read of every fact a gate names. Most rules on most goals are then settled by two
-    set operations on the facts the goal has, with no call into the rule."""
+    one C-level read of every fact a gate names. The rules whose gates let a goal through depend
+    only on which of those facts it has, and goals share few such combinations: the rules for a
+    combination are picked once, and most rules on most goals are never called."""
 
     def __init__(self, rules: Sequence[StatementRule]):
         self.rules = tuple(rules)
-        self.plans = [(rule, *rule.gate, rule.hits) for rule in self.rules]
+        self._gates = [(rule, *rule.gate) for rule in self.rules]
+        # facts present -> (rule, its hits) of the rules that may fire; at most one entry per
+        # combination of the gated facts
+        self._open: dict[frozenset[str], list[tuple[StatementRule, Callable]]] = {}
         self._names = tuple(sorted({name for rule in self.rules for gate in rule.gate for name in gate}))
         attributes = [FACT_ATTRIBUTES[name] for name in self._names]
         if len(attributes) > 1:
@@ -52,24 +56,26 @@ class RuleBook:
     def of(cls, rules: Sequence[StatementRule] | RuleBook) -> RuleBook:
         return rules if isinstance(rules, RuleBook) else cls(rules)
 
-    def present(self, view: GoalView) -> frozenset[str]:
-        """The names of the gated facts this goal has."""
-        return frozenset(compress(self._names, self._read(view)))
+    def open_for(self, view: GoalView) -> list[tuple[StatementRule, Callable]]:
+        """The rules that may fire on this goal, in pack order, each with its hits function."""
+        present = frozenset(compress(self._names, self._read(view)))
+        rules = self._open.get(present)
+        if rules is None:
+            rules = self._open[present] = [
+                (rule, rule.hits) for rule, needs, excludes in self._gates
+                if needs <= present and excludes.isdisjoint(present)]
+        return rules
 
 
 def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBook) -> list[dict[str, Any]]:
     """Findings (as Finding fields) of every rule over every goal part, without repeats, in text order."""
     findings, seen = [], set()
-    book = RuleBook.of(rules)
-    plans, present_in = book.plans, book.present
+    open_for = RuleBook.of(rules).open_for
     # Part by part, then rule by rule: the first part a hit comes from gives its fields, and the
     # stable sort below keeps one rule's hits in that order, as rule by rule, part by part would.
     for view in views:
         described = None  # the view's template fields, read once and only for a hit
-        present = present_in(view)
-        for rule, needs, excludes, hits in plans:
-            if not (needs <= present and excludes.isdisjoint(present)):
-                continue
+        for rule, hits in open_for(view):
             for start, end, hit_fields in hits(view):
                 key = (rule.id, start, end)
                 if key in seen:

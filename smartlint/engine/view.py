@@ -33,7 +33,7 @@ SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TI
 # The word pattern as one capturing group: re.split then keeps the words between the gaps.
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
-_END = attrgetter("end")
+_START, _END = attrgetter("start"), attrgetter("end")  # sort keys read in C
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
                            r"(?:(\d+(?:\.\d+)?)S)?)?$")
@@ -166,7 +166,7 @@ class GoalView:
         if not self.reasons:  # most goals: the part as it is
             return [(self.start, self.facts.text[self.start:self.end])] if self.start < self.end else []
         pieces, cursor = [], self.start
-        for reason in sorted(self.reasons, key=lambda r: r.start):
+        for reason in sorted(self.reasons, key=_START):
             if reason.end <= cursor or reason.start >= self.end:
                 continue
             if reason.start > cursor:
@@ -323,6 +323,8 @@ class GoalView:
     @lazy
     def channels(self) -> list[str]:
         """Distinct platforms and channels named in this goal."""
+        if not self.platforms:
+            return []
         return sorted({str(m.value or m.text).lower() for m in self.platforms})
 
     @lazy
@@ -444,7 +446,7 @@ class GoalView:
         in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
         frequencies = self.of("FREQUENCY")
         return sorted(self.changes + numbers + frequencies + in_part + self.measured_durations[0],
-                      key=lambda m: m.start)
+                      key=_START)
 
     @lazy
     def weak_numbers(self) -> list[Mention]:
@@ -484,7 +486,7 @@ class GoalView:
             if value.get("direction") == "down" and value.get("percent") == 100 or value.get("to") == 0:
                 if not any(s.start < c.end and c.start < s.end for s in spans):
                     spans.append(Piece(text=c.text, start=c.start, end=c.end))
-        return sorted(spans, key=lambda s: s.start)
+        return sorted(spans, key=_START) if len(spans) > 1 else spans
 
     @lazy
     def growth(self) -> tuple[float, Mention] | None:
