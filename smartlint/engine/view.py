@@ -56,11 +56,11 @@ class Intervals:
 
     def __init__(self, bounds):
         bounds = sorted(bounds)
-        self.starts = [start for start, _ in bounds]
-        self.max_ends, top = [], None
-        for _, end in bounds:
-            top = end if top is None or end > top else top
-            self.max_ends.append(top)
+        if bounds:
+            self.starts, ends = zip(*bounds)
+            self.max_ends = list(accumulate(ends, max))
+        else:
+            self.starts = self.max_ends = ()
 
     def contains(self, start: int, end: int) -> bool:
         """Some span s, e with s <= start and end <= e."""
