@@ -122,7 +122,7 @@ class GoalView:
         reasons, others = [], []
         for m in facts.mentions:
             (reasons if m.label == "RATIONALE" else others).append(m)
-        self.reasons = reasons
+        self.reasons = self.rationale = reasons
         if reasons:
             inside = Intervals((r.start, r.end) for r in reasons)
             outside = [m for m in others if not m.in_rationale and not inside.contains(m.start, m.end)]
@@ -356,10 +356,6 @@ class GoalView:
     def effort_count(self) -> int:
         """Channels or initiatives worked on at once: the larger of the two counts."""
         return max(len(self.channels), self.initiatives)
-
-    @lazy
-    def rationale(self) -> list[Mention]:
-        return self.reasons
 
     @lazy
     def _timed(self) -> list[Mention]:
