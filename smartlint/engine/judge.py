@@ -100,10 +100,12 @@ def _finding_order(finding: dict[str, Any]) -> tuple[int, str]:
 
 def _mention_summary(m: Mention) -> dict[str, Any]:
     summary: dict[str, Any] = {"text": m.text, "start": m.start, "end": m.end, "label": m.label, "value": m.value}
-    for name in ("kind", "role", "unit"):
-        value = getattr(m, name)
-        if value is not None:
-            summary[name] = value
+    if m.kind is not None:
+        summary["kind"] = m.kind
+    if m.role is not None:
+        summary["role"] = m.role
+    if m.unit is not None:
+        summary["unit"] = m.unit
     if m.deadline is not None:
         summary["deadline"] = m.deadline.isoformat()
     return summary
