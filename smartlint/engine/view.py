@@ -119,35 +119,31 @@ class GoalView:
         self.facts = facts
         self.start = start
         self.end = len(facts.text) if end is None else end
-        reasons, others = [], []
+        # One pass puts aside the reason clauses and sorts the other mentions by label (the whole
+        # statement's: owners and times serve every part); the facts read off these lists are set here.
+        reasons, outside, statement_by_label = [], [], {}
         for m in facts.mentions:
-            (reasons if m.label == "RATIONALE" else others).append(m)
-        self.reasons = self.rationale = reasons
+            if m.label == "RATIONALE":
+                reasons.append(m)
+            elif not m.in_rationale:
+                outside.append(m)
+                if m.label in statement_by_label:
+                    statement_by_label[m.label].append(m)
+                else:
+                    statement_by_label[m.label] = [m]
         if reasons:
             inside = Intervals((r.start, r.end) for r in reasons)
-            outside = [m for m in others if not m.in_rationale and not inside.contains(m.start, m.end)]
-        else:
-            outside = [m for m in others if not m.in_rationale]
+            kept = [m for m in outside if not inside.contains(m.start, m.end)]
+            if len(kept) < len(outside):  # a mention inside a reason clause but not flagged so
+                outside, statement_by_label = kept, _sorted_by_label(kept)
+        self.reasons = self.rationale = reasons
         self._outside_reason = outside
-        # One pass sorts the mentions by label: the whole statement's (owners and times serve every
-        # part) and, for a part, the part's own; the facts read off these lists are set here.
         start, end = self.start, self.end
-        statement_by_label: dict[str, list[Mention]] = {}
-        for m in outside:
-            if m.label in statement_by_label:
-                statement_by_label[m.label].append(m)
-            else:
-                statement_by_label[m.label] = [m]
         if start == 0 and max(map(_END, outside), default=0) <= end:  # the whole statement (most views)
             mentions, by_label = outside, statement_by_label
         else:
             mentions = [m for m in outside if start <= m.start and m.end <= end]
-            by_label = {}
-            for m in mentions:
-                if m.label in by_label:
-                    by_label[m.label].append(m)
-                else:
-                    by_label[m.label] = [m]
+            by_label = _sorted_by_label(mentions)
         self.mentions = mentions
         self._by_label = by_label
         self._statement_by_label = statement_by_label
@@ -574,6 +570,16 @@ class GoalView:
         if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
             return False
         return has_content if has_content is not None else any(is_content_word(w) for w in words)
+
+
+def _sorted_by_label(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    by_label: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label in by_label:
+            by_label[m.label].append(m)
+        else:
+            by_label[m.label] = [m]
+    return by_label
 
 
 def _in_text_order(by_label: dict[str, list[Mention]], labels, mentions: list[Mention]) -> list[Mention]:
