@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from itertools import accumulate, compress
 from operator import attrgetter, not_
 from typing import NamedTuple
@@ -26,10 +27,10 @@ BOUNDED_KINDS = ("deadline", "period", "window", "point")
 DAYS_PER_MONTH = 30.44
 TIMED_LABELS = frozenset(TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME"))
 # Mentions whose words are not content words (numbers, times, owners, platforms, vague words).
-CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
-                                              "PLATFORM", "VAGUE_TERM", "CHANGE")
+CONTENT_SKIP = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
+                                                        "PLATFORM", "VAGUE_TERM", "CHANGE"))
 # Mentions a scope phrase may not overlap.
-SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
+SCOPE_SKIP = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE"))
 # The word pattern as one capturing group: re.split then keeps the words between the gaps.
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
@@ -147,7 +148,7 @@ class GoalView:
         self.mentions = mentions
         self._by_label = by_label
         self._statement_by_label = statement_by_label
-        self._cover: dict[tuple[str, ...], Intervals] = {}
+        self._cover: dict[Collection[str], Intervals] = {}
         self.owners: list[Mention] = statement_by_label.get("OWNER", [])
         self.vague_times: list[Mention] = statement_by_label.get("VAGUE_TIME", [])
         self.starts: list[Mention] = statement_by_label.get("START_TIME", [])
@@ -176,16 +177,14 @@ class GoalView:
         return [Piece(m.group(), offset + m.start(), offset + m.end())
                 for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
 
-    def _cover_of(self, labels: tuple[str, ...]) -> Intervals:
+    def _cover_of(self, labels: Collection[str]) -> Intervals:
         """The part's mentions with these labels, as Intervals (built once per label set)."""
         cover = self._cover.get(labels)
         if cover is None:
-            by_label = self._by_label
-            cover = self._cover[labels] = Intervals(
-                (m.start, m.end) for label in labels if label in by_label for m in by_label[label])
+            cover = self._cover[labels] = Intervals((m.start, m.end) for m in self.mentions if m.label in labels)
         return cover
 
-    def _covered(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
+    def _covered(self, start: int, end: int, labels: Collection[str]) -> bool:
         return self._cover_of(labels).overlaps(start, end)
 
     @lazy
