@@ -533,9 +533,7 @@ class GoalView:
         found = []
         if lexicon.RESULT_WORDS.isdisjoint(lowers):
             return found
-        for index, lemma in enumerate(lowers):
-            if lemma not in lexicon.RESULT_WORDS:
-                continue
+        for index in compress(range(len(lowers)), map(lexicon.RESULT_WORDS.__contains__, lowers)):
             following = lowers[index + 1] if index + 1 < len(lowers) else ""
             if following and bounds[index + 1][0] - bounds[index][1] <= 1 and _modifies(following):
                 continue  # "sales leads", "customer database": the word only modifies the head noun
