@@ -246,7 +246,7 @@ class GoalView:
         lowers = self._tokens[0]
         if vocabulary.isdisjoint(lowers):
             return []  # one C-level test spares the loop over the words (most goals)
-        return [self._word(index) for index, lower in enumerate(lowers) if lower in vocabulary]
+        return [self._word(index) for index in compress(range(len(lowers)), map(vocabulary.__contains__, lowers))]
 
     @lazy
     def deliverable_verbs(self) -> list[Piece]:
