@@ -393,12 +393,13 @@ class GoalView:
     def deadlines(self) -> list[Mention]:
         """Time expressions that bound the goal: a deadline, period, window or dated point."""
         found, windows = [], self.service_windows
+        rated = "FREQUENCY" in self._statement_by_label  # else no day recurs
         for m in self._timed:
             if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)):
                 continue
             kind = m.kind or "point"
             if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
-                    and not self._recurs(m):
+                    and not (rated and self._recurs(m)):
                 found.append(m)
         return found
 
