@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 from typing import Literal
 
 from smartlint.facts import Facts
@@ -33,7 +32,6 @@ MEASURE_OPENERS = frozenset("""
 """.split())
 MILESTONE_TIME_KINDS = ("deadline", "point")
 _TARGET_LABELS = ("CHANGE", "FREQUENCY")  # a change or a rate is a target whatever its role
-_LABEL = attrgetter("label")
 
 
 def _opens_with_metric(text: str) -> bool:
@@ -59,18 +57,17 @@ def statement_kind(facts: Facts) -> StatementKind:
     prefix = LABEL_PREFIX.match(facts.text)
     if prefix:
         return PREFIX_KINDS.get(prefix.group("label").lower(), "goal")
-    labels = set(map(_LABEL, facts.mentions))
-    if "RATIONALE" in labels:
-        return "goal"  # a reason: a goal
-    if "OWNER" in labels and any(m.label == "OWNER" and not m.in_rationale for m in facts.mentions):
-        return "goal"  # a doer: a goal
     # One pass over the goal's own mentions (not its rationale's): this runs for every goal.
     has_target = dated = False
     first_action = None
     for m in facts.mentions:
         label = m.label
+        if label == "RATIONALE":
+            return "goal"  # a reason: a goal
         if m.in_rationale:
             continue
+        if label == "OWNER":
+            return "goal"  # a doer: a goal
         if label in _TARGET_LABELS or (label in NUMBER_LABELS and m.role == "target"):
             has_target = True
         elif label == "ACTION":
