@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
+from functools import partial
 from itertools import accumulate, compress
 from operator import attrgetter, not_
 from typing import NamedTuple
@@ -47,6 +48,11 @@ class Piece(NamedTuple):
     text: str
     start: int
     end: int
+
+
+# A Piece made by tuple.__new__ in C, without the Python-level __new__ a NamedTuple has (a goal
+# makes a dozen or more).
+_piece = partial(tuple.__new__, Piece)
 
 
 class Intervals:
@@ -174,7 +180,7 @@ class GoalView:
         return pieces
 
     def _regex_spans(self, pattern: re.Pattern) -> list[Piece]:
-        return [Piece(m.group(), offset + m.start(), offset + m.end())
+        return [_piece((m.group(), offset + m.start(), offset + m.end()))
                 for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
 
     def _cover_of(self, labels: Collection[str]) -> Intervals:
@@ -212,7 +218,7 @@ class GoalView:
     def _word(self, index: int) -> Piece:
         tokens = self._tokens
         start, end = tokens[1][index]
-        return Piece(tokens[2][index], start, end)
+        return _piece((tokens[2][index], start, end))
 
     # -- S: what, how, who, where ------------------------------------------------------------
     @lazy
@@ -229,7 +235,7 @@ class GoalView:
         for index in candidates:
             start, end = bounds[index]
             if not covered.overlaps(start, end):
-                found.append(Piece(texts[index], start, end))
+                found.append(_piece((texts[index], start, end)))
         return found
 
     @lazy
@@ -251,7 +257,7 @@ class GoalView:
     @lazy
     def deliverable_verbs(self) -> list[Piece]:
         """A verb of doing something verifiable ("launch", "publish"), by the ACTION facts or words."""
-        spans = [Piece(text=m.text, start=m.start, end=m.end) for m in self.of("ACTION")
+        spans = [_piece((m.text, m.start, m.end)) for m in self.of("ACTION")
                  if str(m.value or m.text).lower() in lexicon.DELIVERABLE_VERBS]
         spans += self._words_in(lexicon.DELIVERABLES)
         return spans
@@ -264,7 +270,7 @@ class GoalView:
         for word in self.content:
             if phrases and not text[phrases[-1].end:word.start].strip(" -"):
                 last = phrases[-1]
-                phrases[-1] = Piece(text[last.start:word.end], last.start, word.end)
+                phrases[-1] = _piece((text[last.start:word.end], last.start, word.end))
             else:
                 phrases.append(word)
         return phrases
@@ -290,12 +296,12 @@ class GoalView:
             return self.what_phrases
         targets = [m for m in self.targets if m.unit]
         if targets:
-            return [Piece(text=m.text, start=m.start, end=m.end) for m in targets]
+            return [_piece((m.text, m.start, m.end)) for m in targets]
         return []
 
     @lazy
     def methods(self) -> list[Piece]:
-        platforms = [Piece(text=m.text, start=m.start, end=m.end) for m in self.platforms]
+        platforms = [_piece((m.text, m.start, m.end)) for m in self.platforms]
         return platforms + self._regex_spans(lexicon.METHOD)
 
     @lazy
@@ -472,12 +478,12 @@ class GoalView:
             spans.append(span)
         for m in self.of("QUANTITY"):
             if m.value == 0 and not any(s.start <= m.start < s.end for s in spans):
-                spans.append(Piece(text=m.text, start=m.start, end=m.end))
+                spans.append(_piece((m.text, m.start, m.end)))
         for c in changes:
             value = c.value if isinstance(c.value, dict) else {}
             if value.get("direction") == "down" and value.get("percent") == 100 or value.get("to") == 0:
                 if not any(s.start < c.end and c.start < s.end for s in spans):
-                    spans.append(Piece(text=c.text, start=c.start, end=c.end))
+                    spans.append(_piece((c.text, c.start, c.end)))
         return sorted(spans, key=_START) if len(spans) > 1 else spans
 
     @lazy
