@@ -36,7 +36,7 @@ def _span_fields(item) -> Span | dict:
 
 
 def quote(items, limit: int = 3) -> str:
-    return ", ".join(f'"{i.text}"' for i in items[:limit])
+    return ", ".join([f'"{i.text}"' for i in items[:limit]])
 
 
 Grade = tuple[int, list[Span | dict], str]  # points, evidence (as `spans` gives it), reason
