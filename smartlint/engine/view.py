@@ -139,8 +139,12 @@ class GoalView:
                 else:
                     statement_by_label[m.label] = [m]
         if reasons:
-            inside = Intervals((r.start, r.end) for r in reasons)
-            kept = [m for m in outside if not inside.contains(m.start, m.end)]
+            if len(reasons) == 1:  # the usual one clause: two comparisons, no bisection
+                first, last = reasons[0].start, reasons[0].end
+                kept = [m for m in outside if not (first <= m.start and m.end <= last)]
+            else:
+                inside = Intervals((r.start, r.end) for r in reasons)
+                kept = [m for m in outside if not inside.contains(m.start, m.end)]
             if len(kept) < len(outside):  # a mention inside a reason clause but not flagged so
                 outside, statement_by_label = kept, _sorted_by_label(kept)
         self.reasons = self.rationale = reasons
