@@ -123,7 +123,7 @@ def summarize(view: GoalView) -> dict[str, Any]:
         },
         "owners": [{"text": m.text, "value": m.value, "kind": m.kind, "start": m.start, "end": m.end}
                    for m in view.owners],
-        "platforms": list(dict.fromkeys(str(m.value or m.text) for m in view.platforms)),
+        "platforms": list(dict.fromkeys([str(m.value or m.text) for m in view.platforms])) if view.platforms else [],
         "rates": [_mention_summary(m) for m in view.rates],
         "rationale": view.rationale[0].text if view.rationale else None,
         "vague_terms": [m.text for m in view.vague_terms],

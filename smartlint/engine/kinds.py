@@ -35,11 +35,13 @@ class Hit(NamedTuple):
     fields: Mapping[str, Any] = MappingProxyType({})  # read-only: the default is shared
 
 
+def _first_text(items) -> str:
+    return items[0].text if items else ""
+
+
 def describe(view: GoalView) -> dict[str, Any]:
     """Named fact fields for message templates, read lazily from the view."""
-    def first_text(items) -> str:
-        return items[0].text if items else ""
-
+    first_text = _first_text
     deadline = view.deadline
     return {
         "text": view.facts.text[view.start:view.end].strip(),
