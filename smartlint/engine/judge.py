@@ -33,19 +33,27 @@ def _render(template: str, fields: _Fields) -> str:
     return template.format_map(fields).strip()
 
 
+# Facts the rubric reads only on some goals (a comparative only when there is no target, a
+# result only when there is no reason...): a gate reads them only for the rules the other facts
+# leave open, so that most goals never compute them.
+DEFERRED_FACTS = frozenset({"comparative", "weak_number", "baseline", "result", "scope"})
+
+
 class RuleBook:
     """Statement rules made ready for every goal: each rule's gate (see StatementRule.gate), and
-    one C-level read of every fact a gate names. The rules whose gates let a goal through depend
-    only on which of those facts it has, and goals share few such combinations: the rules for a
-    combination are picked once, and most rules on most goals are never called."""
+    one C-level read of every fact a gate names (but the deferred ones). The rules whose gates the
+    read facts let through depend only on which of them a goal has, and goals share few such
+    combinations: the rules for a combination are picked once, and most rules on most goals are
+    never called."""
 
     def __init__(self, rules: Sequence[StatementRule]):
         self.rules = tuple(rules)
         self._gates = [(rule, *rule.gate) for rule in self.rules]
-        # facts present -> (rule, its hits) of the rules that may fire; at most one entry per
-        # combination of the gated facts
-        self._open: dict[frozenset[str], list[tuple[StatementRule, Callable]]] = {}
-        self._names = tuple(sorted({name for rule in self.rules for gate in rule.gate for name in gate}))
+        # facts present -> the rules that may fire, each with its hits and the deferred facts its
+        # gate still needs and excludes; at most one entry per combination of the read facts
+        self._open: dict[frozenset[str], list[tuple[StatementRule, Callable, tuple, tuple]]] = {}
+        gated = {name for rule in self.rules for gate in rule.gate for name in gate}
+        self._names = tuple(sorted(gated - DEFERRED_FACTS))
         attributes = [FACT_ATTRIBUTES[name] for name in self._names]
         if len(attributes) > 1:
             self._read = attrgetter(*attributes)
@@ -62,9 +70,16 @@ class RuleBook:
         rules = self._open.get(present)
         if rules is None:
             rules = self._open[present] = [
-                (rule, rule.hits) for rule, needs, excludes in self._gates
-                if needs <= present and excludes.isdisjoint(present)]
-        return rules
+                (rule, rule.hits, _attributes(needs & DEFERRED_FACTS), _attributes(excludes & DEFERRED_FACTS))
+                for rule, needs, excludes in self._gates
+                if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present)]
+        return [(rule, hits) for rule, hits, needs, excludes in rules
+                if (not needs or all(getattr(view, a) for a in needs))
+                and (not excludes or not any(getattr(view, a) for a in excludes))]
+
+
+def _attributes(names: frozenset[str]) -> tuple[str, ...]:
+    return tuple(FACT_ATTRIBUTES[name] for name in sorted(names))
 
 
 def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBook) -> list[dict[str, Any]]:
