@@ -69,6 +69,9 @@ def _check_template(template: str | None) -> str | None:
     return template
 
 
+_LEADING_LETTERS = re.compile(r"[A-Za-z ]+")  # letters and plain spaces match themselves
+
+
 def _first_letters(keys) -> str:
     """A lookahead naming the letter every match starts with, when each key plainly opens with
     one ("world[- ]class"): the regex engine then skips the other positions of the text at once,
@@ -280,7 +283,28 @@ class Substitution(StatementRule):
     def replacements(self) -> list[str]:
         return list(self.swap.values())
 
+    @cached_property
+    def openings(self) -> tuple[str, ...] | None:
+        """The letters and spaces each key plainly opens with, lower-cased ("world[- ]class":
+        "world"); None when some key does not. On an ASCII text, a match needs one of them in the
+        lower-cased text: substring tests, far cheaper than the scan, settle most goals."""
+        found = []
+        for key in self.swap:
+            letters = _LEADING_LETTERS.match(key)
+            opening = letters.group() if letters and "|" not in key else ""
+            if key[len(opening):len(opening) + 1] in ("?", "*", "+", "{"):
+                opening = opening[:-1]  # the quantifier makes the last letter optional
+            if not opening:
+                return None
+            found.append(opening.lower())
+        return tuple(found)
+
     def hits(self, view: GoalView) -> list[Hit]:
+        text, openings = view.facts.text, self.openings
+        if openings is not None and text.isascii():
+            lowered = text.lower()
+            if not any(opening in lowered for opening in openings):
+                return []
         replacements, found = self.replacements, []
         for offset, text in view.goal_text_pieces:
             for match in self.pattern.finditer(text):
