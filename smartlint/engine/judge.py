@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from smartlint.engine.kinds import StatementRule, describe
@@ -49,9 +49,10 @@ class RuleBook:
     def __init__(self, rules: Sequence[StatementRule]):
         self.rules = tuple(rules)
         self._gates = [(rule, *rule.gate) for rule in self.rules]
-        # facts present -> the rules that may fire, each with its hits and the deferred facts its
-        # gate still needs and excludes; at most one entry per combination of the read facts
-        self._open: dict[frozenset[str], list[tuple[StatementRule, Callable, tuple, tuple]]] = {}
+        # facts present -> the rules that may fire (with their hits), and those that may fire if
+        # the deferred facts their gates still need and exclude allow; one entry per combination
+        # of the read facts
+        self._open: dict[frozenset[str], tuple[list, list[tuple[StatementRule, Callable, tuple, tuple]]]] = {}
         gated = {name for rule in self.rules for gate in rule.gate for name in gate}
         self._names = tuple(sorted(gated - DEFERRED_FACTS))
         attributes = [FACT_ATTRIBUTES[name] for name in self._names]
@@ -65,17 +66,29 @@ class RuleBook:
         return rules if isinstance(rules, RuleBook) else cls(rules)
 
     def open_for(self, view: GoalView) -> list[tuple[StatementRule, Callable]]:
-        """The rules that may fire on this goal, in pack order, each with its hits function."""
+        """The rules that may fire on this goal, each with its hits function (in no set order:
+        run_rules sorts the findings)."""
         present = frozenset(compress(self._names, self._read(view)))
-        rules = self._open.get(present)
-        if rules is None:
-            rules = self._open[present] = [
-                (rule, rule.hits, _attributes(needs & DEFERRED_FACTS), _attributes(excludes & DEFERRED_FACTS))
-                for rule, needs, excludes in self._gates
-                if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present)]
-        return [(rule, hits) for rule, hits, needs, excludes in rules
-                if (not needs or all(getattr(view, a) for a in needs))
-                and (not excludes or not any(getattr(view, a) for a in excludes))]
+        entry = self._open.get(present)
+        if entry is None:
+            entry = self._open[present] = self._pick(present)
+        open_rules, deferred = entry
+        if not deferred:
+            return open_rules
+        return open_rules + [(rule, hits) for rule, hits, needs, excludes in deferred
+                             if all(getattr(view, a) for a in needs)
+                             and not any(getattr(view, a) for a in excludes)]
+
+    def _pick(self, present: frozenset[str]) -> tuple[list, list]:
+        open_rules, deferred = [], []
+        for rule, needs, excludes in self._gates:
+            if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present):
+                if (needs | excludes) & DEFERRED_FACTS:
+                    deferred.append((rule, rule.hits, _attributes(needs & DEFERRED_FACTS),
+                                     _attributes(excludes & DEFERRED_FACTS)))
+                else:
+                    open_rules.append((rule, rule.hits))
+        return open_rules, deferred
 
 
 def _attributes(names: frozenset[str]) -> tuple[str, ...]:
@@ -146,7 +159,7 @@ def summarize(view: GoalView) -> dict[str, Any]:
 
 
 def _total_points(grades: list[Grade]) -> int:
-    return sum(points for points, _, _ in grades)
+    return sum(map(itemgetter(0), grades))
 
 
 def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | None = None,
@@ -167,9 +180,10 @@ def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | Non
             ids.append(finding["rule"])
     dimensions = {d: {"points": points, "evidence": evidence, "findings": rule_ids[d], "reason": reason}
                   for d, (points, evidence, reason) in zip(DIMENSIONS, weakest)}
+    total = _total_points(weakest)
     return Report(
         id=id, text=facts.text, reference_date=facts.reference_date, kind="goal",
-        score=_total_points(weakest) * 10, smart=all(grade[0] == 2 for grade in weakest),
+        score=total * 10, smart=total == 2 * len(DIMENSIONS),  # two points on every letter
         dimensions=dimensions, facts=summarize(whole), findings=findings,
         questions=[], suggestions=[], rewrite=None,
     )
