@@ -147,13 +147,9 @@ class StatementRule(RuleBase):
 
     @staticmethod
     def whole(view: GoalView) -> Hit:
-        text = view.facts.text
-        start, end = view.start, view.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Hit(start, end)
+        text = view.facts.text[view.start:view.end]
+        start = view.start + len(text) - len(text.lstrip())
+        return Hit(start, max(start, view.start + len(text.rstrip())))
 
 
 class Requires(StatementRule):
@@ -303,7 +299,7 @@ class Substitution(StatementRule):
         text, openings = view.facts.text, self.openings
         if openings is not None and text.isascii():
             lowered = text.lower()
-            if not any(opening in lowered for opening in openings):
+            if not any(map(lowered.__contains__, openings)):
                 return []
         replacements, found = self.replacements, []
         for offset, text in view.goal_text_pieces:
