@@ -173,13 +173,12 @@ def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | Non
     graded = [[RUBRIC[d](view) for d in DIMENSIONS] for view in views]
     weakest = graded[0] if len(graded) == 1 else min(graded, key=_total_points)
     findings = run_rules(views, rules)
-    rule_ids: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
+    dimensions = {d: {"points": points, "evidence": evidence, "findings": [], "reason": reason}
+                  for d, (points, evidence, reason) in zip(DIMENSIONS, weakest)}
     for finding in findings:  # each letter's rule ids once, in finding order
-        ids = rule_ids[finding["dimension"]]
+        ids = dimensions[finding["dimension"]]["findings"]
         if finding["rule"] not in ids:
             ids.append(finding["rule"])
-    dimensions = {d: {"points": points, "evidence": evidence, "findings": rule_ids[d], "reason": reason}
-                  for d, (points, evidence, reason) in zip(DIMENSIONS, weakest)}
     total = _total_points(weakest)
     return Report(
         id=id, text=facts.text, reference_date=facts.reference_date, kind="goal",

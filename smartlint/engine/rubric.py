@@ -25,14 +25,12 @@ def spans(items) -> list[Span | dict]:
     Pieces as Span fields, which the Report validates with everything else in one call."""
     if not items:
         return []  # most levels cite nothing: skip the dict and the sort
-    if len(items) == 1:  # the next most: nothing to sort or to drop
-        return [] if items[0] is None else [_span_fields(items[0])]
-    unique = {(i.start, i.end): i for i in items if i is not None}
-    return [_span_fields(i) for _, i in sorted(unique.items())]
-
-
-def _span_fields(item) -> Span | dict:
-    return item if isinstance(item, Span) else {"text": item.text, "start": item.start, "end": item.end}
+    if len(items) > 1:
+        unique = {(i.start, i.end): i for i in items if i is not None}
+        items = [i for _, i in sorted(unique.items())]
+    elif items[0] is None:
+        return []
+    return [i if isinstance(i, Span) else {"text": i.text, "start": i.start, "end": i.end} for i in items]
 
 
 def quote(items, limit: int = 3) -> str:
