@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from smartlint.engine.judge import RuleBook
 from smartlint.engine.judge import judge as judge_facts
 from smartlint.engine.loader import RulePack, load_pack
 from smartlint.engine.statement_kinds import expect_for_kind
@@ -58,7 +59,7 @@ class Linter:
 
         self.settings = settings or Settings()
         self.rules = load_rules(self.settings)
-        self._statement_rules = self.rules.statement
+        self._statement_rules = RuleBook(self.rules.statement)
         self.analyzer = Analyzer(fiscal_year_start=self.settings.fiscal_year_start)
 
     def judge(self, facts: Facts, id: str | None = None, kind: str | None = None) -> Report:

@@ -8,15 +8,19 @@ again.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from smartlint.engine.kinds import StatementRule, describe
-from smartlint.engine.rubric import grade
+from smartlint.engine.rubric import RUBRIC, Grade
 from smartlint.engine.split import split_goals
 from smartlint.engine.view import GoalView
+from smartlint.engine.vocabulary import FACT_ATTRIBUTES
 from smartlint.facts import Facts, Mention
 from smartlint.report import DIMENSIONS, Report
+
 
 class _Fields(dict):
     """Template fields; a field with no value reads as an empty string rather than failing."""
@@ -25,27 +29,90 @@ class _Fields(dict):
         return ""
 
 
-def _render(template: str, fields: dict[str, Any]) -> str:
-    return template.format_map(_Fields(fields)).strip()
+def _render(template: str, fields: _Fields) -> str:
+    return template.format_map(fields).strip()
 
 
-def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule]) -> list[dict[str, Any]]:
+# Facts the rubric reads only on some goals (a comparative only when there is no target, a
+# result only when there is no reason...): a gate reads them only for the rules the other facts
+# leave open, so that most goals never compute them.
+DEFERRED_FACTS = frozenset({"comparative", "weak_number", "baseline", "result", "scope"})
+
+
+class RuleBook:
+    """Statement rules made ready for every goal: each rule's gate (see StatementRule.gate), and
+    one C-level read of every fact a gate names (but the deferred ones). The rules whose gates the
+    read facts let through depend only on which of them a goal has, and goals share few such
+    combinations: the rules for a combination are picked once, and most rules on most goals are
+    never called."""
+
+    def __init__(self, rules: Sequence[StatementRule]):
+        self.rules = tuple(rules)
+        self._gates = [(rule, *rule.gate) for rule in self.rules]
+        # facts present -> the rules that may fire (with their hits), and those that may fire if
+        # the deferred facts their gates still need and exclude allow; one entry per combination
+        # of the read facts
+        self._open: dict[frozenset[str], tuple[list, list[tuple[StatementRule, Callable, tuple, tuple]]]] = {}
+        gated = {name for rule in self.rules for gate in rule.gate for name in gate}
+        self._names = tuple(sorted(gated - DEFERRED_FACTS))
+        attributes = [FACT_ATTRIBUTES[name] for name in self._names]
+        if len(attributes) > 1:
+            self._read = attrgetter(*attributes)
+        else:  # attrgetter of one name gives the value, not a tuple
+            self._read = lambda view: tuple(getattr(view, a) for a in attributes)
+
+    @classmethod
+    def of(cls, rules: Sequence[StatementRule] | RuleBook) -> RuleBook:
+        return rules if isinstance(rules, RuleBook) else cls(rules)
+
+    def open_for(self, view: GoalView) -> list[tuple[StatementRule, Callable]]:
+        """The rules that may fire on this goal, each with its hits function (in no set order:
+        run_rules sorts the findings)."""
+        present = frozenset(compress(self._names, self._read(view)))
+        entry = self._open.get(present)
+        if entry is None:
+            entry = self._open[present] = self._pick(present)
+        open_rules, deferred = entry
+        if not deferred:
+            return open_rules
+        return open_rules + [(rule, hits) for rule, hits, needs, excludes in deferred
+                             if all(getattr(view, a) for a in needs)
+                             and not any(getattr(view, a) for a in excludes)]
+
+    def _pick(self, present: frozenset[str]) -> tuple[list, list]:
+        open_rules, deferred = [], []
+        for rule, needs, excludes in self._gates:
+            if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present):
+                if (needs | excludes) & DEFERRED_FACTS:
+                    deferred.append((rule, rule.hits, _attributes(needs & DEFERRED_FACTS),
+                                     _attributes(excludes & DEFERRED_FACTS)))
+                else:
+                    open_rules.append((rule, rule.hits))
+        return open_rules, deferred
+
+
+def _attributes(names: frozenset[str]) -> tuple[str, ...]:
+    return tuple(FACT_ATTRIBUTES[name] for name in sorted(names))
+
+
+def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBook) -> list[dict[str, Any]]:
     """Findings (as Finding fields) of every rule over every goal part, without repeats, in text order."""
     findings, seen = [], set()
-    checks = [(rule, rule.checker) for rule in rules]
+    open_for = RuleBook.of(rules).open_for
     # Part by part, then rule by rule: the first part a hit comes from gives its fields, and the
     # stable sort below keeps one rule's hits in that order, as rule by rule, part by part would.
     for view in views:
         described = None  # the view's template fields, read once and only for a hit
-        for rule, check in checks:
-            for start, end, hit_fields in check(view):
+        for rule, hits in open_for(view):
+            for start, end, hit_fields in hits(view):
                 key = (rule.id, start, end)
                 if key in seen:
                     continue
                 seen.add(key)
                 if described is None:
                     described = describe(view)
-                fields = {**described, **hit_fields}
+                fields = _Fields(described)
+                fields.update(hit_fields)
                 findings.append({
                     "rule": rule.id, "dimension": rule.dimension, "level": rule.level,
                     "message": _render(rule.message, fields), "start": start, "end": end,
@@ -61,10 +128,12 @@ def _finding_order(finding: dict[str, Any]) -> tuple[int, str]:
 
 def _mention_summary(m: Mention) -> dict[str, Any]:
     summary: dict[str, Any] = {"text": m.text, "start": m.start, "end": m.end, "label": m.label, "value": m.value}
-    for name in ("kind", "role", "unit"):
-        value = getattr(m, name)
-        if value is not None:
-            summary[name] = value
+    if m.kind is not None:
+        summary["kind"] = m.kind
+    if m.role is not None:
+        summary["role"] = m.role
+    if m.unit is not None:
+        summary["unit"] = m.unit
     if m.deadline is not None:
         summary["deadline"] = m.deadline.isoformat()
     return summary
@@ -82,32 +151,38 @@ def summarize(view: GoalView) -> dict[str, Any]:
         },
         "owners": [{"text": m.text, "value": m.value, "kind": m.kind, "start": m.start, "end": m.end}
                    for m in view.owners],
-        "platforms": list(dict.fromkeys(str(m.value or m.text) for m in view.platforms)),
+        "platforms": list(dict.fromkeys([str(m.value or m.text) for m in view.platforms])) if view.platforms else [],
         "rates": [_mention_summary(m) for m in view.rates],
         "rationale": view.rationale[0].text if view.rationale else None,
         "vague_terms": [m.text for m in view.vague_terms],
     }
 
 
-def judge(facts: Facts, rules: Sequence[StatementRule], id: str | None = None,
+def _total_points(grades: list[Grade]) -> int:
+    return sum(map(itemgetter(0), grades))
+
+
+def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | None = None,
           whole: GoalView | None = None) -> Report:
     """Score one statement; with several goals in it, the weakest part gives the points. `whole`
     is the statement's GoalView when the caller keeps it (the coach reuses it)."""
+    rules = RuleBook.of(rules)
     parts = split_goals(facts)
     whole = GoalView(facts) if whole is None else whole
     views = [whole] if len(parts) == 1 else [GoalView(facts, start, end) for start, end in parts]
-    graded = [{d: grade(view, d) for d in DIMENSIONS} for view in views]
-    weakest = min(graded, key=lambda grades: sum(points for points, _, _ in grades.values()))
+    graded = [[RUBRIC[d](view) for d in DIMENSIONS] for view in views]
+    weakest = graded[0] if len(graded) == 1 else min(graded, key=_total_points)
     findings = run_rules(views, rules)
-    dimensions, total = {}, 0
-    for d in DIMENSIONS:
-        points, evidence, reason = weakest[d]
-        total += points
-        ids = list(dict.fromkeys(f["rule"] for f in findings if f["dimension"] == d))
-        dimensions[d] = {"points": points, "evidence": evidence, "findings": ids, "reason": reason}
+    dimensions = {d: {"points": points, "evidence": evidence, "findings": [], "reason": reason}
+                  for d, (points, evidence, reason) in zip(DIMENSIONS, weakest)}
+    for finding in findings:  # each letter's rule ids once, in finding order
+        ids = dimensions[finding["dimension"]]["findings"]
+        if finding["rule"] not in ids:
+            ids.append(finding["rule"])
+    total = _total_points(weakest)
     return Report(
         id=id, text=facts.text, reference_date=facts.reference_date, kind="goal",
-        score=total * 10, smart=all(grades[0] == 2 for grades in weakest.values()),
+        score=total * 10, smart=total == 2 * len(DIMENSIONS),  # two points on every letter
         dimensions=dimensions, facts=summarize(whole), findings=findings,
         questions=[], suggestions=[], rewrite=None,
     )

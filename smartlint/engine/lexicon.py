@@ -180,6 +180,11 @@ handle handles close closes deliver delivers confirm confirms
 
 
 NOT_CONTENT = STOPWORDS | GENERIC_VERBS | GENERIC_OBJECTS | MEASURE_WORDS | COMPARATIVES
+# Every lower-cased word WORD can match that is shorter than three characters, with NOT_CONTENT:
+# one set lookup then settles a word with no trailing apostrophe.
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+NOT_CONTENT_OR_SHORT = NOT_CONTENT | frozenset(_WORD_LETTERS) | frozenset(
+    first + second for first in _WORD_LETTERS for second in _WORD_LETTERS + "'’-")
 
 
 def is_content_word(lowered: str) -> bool:

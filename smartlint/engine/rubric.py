@@ -25,13 +25,16 @@ def spans(items) -> list[Span | dict]:
     Pieces as Span fields, which the Report validates with everything else in one call."""
     if not items:
         return []  # most levels cite nothing: skip the dict and the sort
-    unique = {(i.start, i.end): i for i in items if i is not None}
-    return [i if isinstance(i, Span) else {"text": i.text, "start": i.start, "end": i.end}
-            for _, i in sorted(unique.items())]
+    if len(items) > 1:
+        unique = {(i.start, i.end): i for i in items if i is not None}
+        items = [i for _, i in sorted(unique.items())]
+    elif items[0] is None:
+        return []
+    return [i if isinstance(i, Span) else {"text": i.text, "start": i.start, "end": i.end} for i in items]
 
 
 def quote(items, limit: int = 3) -> str:
-    return ", ".join(f'"{i.text}"' for i in items[:limit])
+    return ", ".join([f'"{i.text}"' for i in items[:limit]])
 
 
 Grade = tuple[int, list[Span | dict], str]  # points, evidence (as `spans` gives it), reason

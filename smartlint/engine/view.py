@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from collections.abc import Collection
+from functools import partial
+from itertools import accumulate, compress
+from operator import attrgetter, not_
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -25,14 +28,14 @@ BOUNDED_KINDS = ("deadline", "period", "window", "point")
 DAYS_PER_MONTH = 30.44
 TIMED_LABELS = frozenset(TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME"))
 # Mentions whose words are not content words (numbers, times, owners, platforms, vague words).
-CONTENT_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
-                                              "PLATFORM", "VAGUE_TERM", "CHANGE")
+CONTENT_SKIP = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER",
+                                                        "PLATFORM", "VAGUE_TERM", "CHANGE"))
 # Mentions a scope phrase may not overlap.
-SCOPE_SKIP = NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE")
-_APOSTROPHES = "'’"
+SCOPE_SKIP = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME", "START_TIME", "OWNER", "CHANGE"))
 # The word pattern as one capturing group: re.split then keeps the words between the gaps.
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
+_START, _END = attrgetter("start"), attrgetter("end")  # sort keys read in C
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
                            r"(?:(\d+(?:\.\d+)?)S)?)?$")
@@ -47,6 +50,11 @@ class Piece(NamedTuple):
     end: int
 
 
+# A Piece made by tuple.__new__ in C, without the Python-level __new__ a NamedTuple has (a goal
+# makes a dozen or more).
+_piece = partial(tuple.__new__, Piece)
+
+
 class Intervals:
     """Spans sorted by start, with the running maximum of their ends: whether any span contains or
     overlaps a stretch is then one bisection, not a scan of every span (long texts stay linear)."""
@@ -55,11 +63,11 @@ class Intervals:
 
     def __init__(self, bounds):
         bounds = sorted(bounds)
-        self.starts = [start for start, _ in bounds]
-        self.max_ends, top = [], None
-        for _, end in bounds:
-            top = end if top is None or end > top else top
-            self.max_ends.append(top)
+        if bounds:
+            self.starts, ends = zip(*bounds)
+            self.max_ends = list(accumulate(ends, max))
+        else:
+            self.starts = self.max_ends = ()
 
     def contains(self, start: int, end: int) -> bool:
         """Some span s, e with s <= start and end <= e."""
@@ -118,37 +126,39 @@ class GoalView:
         self.facts = facts
         self.start = start
         self.end = len(facts.text) if end is None else end
-        reasons, others = [], []
+        # One pass puts aside the reason clauses and sorts the other mentions by label (the whole
+        # statement's: owners and times serve every part); the facts read off these lists are set here.
+        reasons, outside, statement_by_label = [], [], {}
         for m in facts.mentions:
-            (reasons if m.label == "RATIONALE" else others).append(m)
-        self.reasons = reasons
-        if reasons:
-            inside = Intervals((r.start, r.end) for r in reasons)
-            outside = [m for m in others if not m.in_rationale and not inside.contains(m.start, m.end)]
-        else:
-            outside = [m for m in others if not m.in_rationale]
-        self._outside_reason = outside
-        # One pass sorts the mentions by label, both the whole statement's (owners and times serve
-        # every part) and this part's; the facts read off these lists directly are set here.
-        start, end = self.start, self.end
-        mentions: list[Mention] = []
-        by_label: dict[str, list[Mention]] = {}
-        statement_by_label: dict[str, list[Mention]] = {}
-        for m in outside:
-            label = m.label
-            if label in statement_by_label:
-                statement_by_label[label].append(m)
-            else:
-                statement_by_label[label] = [m]
-            if start <= m.start and m.end <= end:
-                mentions.append(m)
-                if label in by_label:
-                    by_label[label].append(m)
+            if m.label == "RATIONALE":
+                reasons.append(m)
+            elif not m.in_rationale:
+                outside.append(m)
+                if m.label in statement_by_label:
+                    statement_by_label[m.label].append(m)
                 else:
-                    by_label[label] = [m]
+                    statement_by_label[m.label] = [m]
+        if reasons:
+            if len(reasons) == 1:  # the usual one clause: two comparisons, no bisection
+                first, last = reasons[0].start, reasons[0].end
+                kept = [m for m in outside if not (first <= m.start and m.end <= last)]
+            else:
+                inside = Intervals((r.start, r.end) for r in reasons)
+                kept = [m for m in outside if not inside.contains(m.start, m.end)]
+            if len(kept) < len(outside):  # a mention inside a reason clause but not flagged so
+                outside, statement_by_label = kept, _sorted_by_label(kept)
+        self.reasons = self.rationale = reasons
+        self._outside_reason = outside
+        start, end = self.start, self.end
+        if start == 0 and max(map(_END, outside), default=0) <= end:  # the whole statement (most views)
+            mentions, by_label = outside, statement_by_label
+        else:
+            mentions = [m for m in outside if start <= m.start and m.end <= end]
+            by_label = _sorted_by_label(mentions)
         self.mentions = mentions
         self._by_label = by_label
-        self._cover: dict[tuple[str, ...], Intervals] = {}
+        self._statement_by_label = statement_by_label
+        self._cover: dict[Collection[str], Intervals] = {}
         self.owners: list[Mention] = statement_by_label.get("OWNER", [])
         self.vague_times: list[Mention] = statement_by_label.get("VAGUE_TIME", [])
         self.starts: list[Mention] = statement_by_label.get("START_TIME", [])
@@ -160,8 +170,10 @@ class GoalView:
     @lazy
     def goal_text_pieces(self) -> list[tuple[int, str]]:
         """(offset, text) pieces of this part that lie outside every reason clause."""
+        if not self.reasons:  # most goals: the part as it is
+            return [(self.start, self.facts.text[self.start:self.end])] if self.start < self.end else []
         pieces, cursor = [], self.start
-        for reason in sorted(self.reasons, key=lambda r: r.start):
+        for reason in sorted(self.reasons, key=_START):
             if reason.end <= cursor or reason.start >= self.end:
                 continue
             if reason.start > cursor:
@@ -172,19 +184,17 @@ class GoalView:
         return pieces
 
     def _regex_spans(self, pattern: re.Pattern) -> list[Piece]:
-        return [Piece(m.group(), offset + m.start(), offset + m.end())
+        return [_piece((m.group(), offset + m.start(), offset + m.end()))
                 for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
 
-    def _cover_of(self, labels: tuple[str, ...]) -> Intervals:
+    def _cover_of(self, labels: Collection[str]) -> Intervals:
         """The part's mentions with these labels, as Intervals (built once per label set)."""
         cover = self._cover.get(labels)
         if cover is None:
-            by_label = self._by_label
-            cover = self._cover[labels] = Intervals(
-                (m.start, m.end) for label in labels if label in by_label for m in by_label[label])
+            cover = self._cover[labels] = Intervals((m.start, m.end) for m in self.mentions if m.label in labels)
         return cover
 
-    def _covered(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
+    def _covered(self, start: int, end: int, labels: Collection[str]) -> bool:
         return self._cover_of(labels).overlaps(start, end)
 
     @lazy
@@ -212,22 +222,27 @@ class GoalView:
     def _word(self, index: int) -> Piece:
         tokens = self._tokens
         start, end = tokens[1][index]
-        return Piece(tokens[2][index], start, end)
+        return _piece((tokens[2][index], start, end))
 
     # -- S: what, how, who, where ------------------------------------------------------------
     @lazy
     def content(self) -> list[Piece]:
         """Words that name a concrete thing (not numbers, times, owners, platforms or vague words)."""
         lowers, bounds, texts = self._tokens
+        if any("'" in text or "’" in text for _, text in self.goal_text_pieces):
+            is_content_word = lexicon.is_content_word  # a word may end in one: strip it first
+            candidates = [index for index, lower in enumerate(lowers) if is_content_word(lower)]
+        else:  # no apostrophe (most goals): the test is one set lookup per word, run in C
+            candidates = compress(range(len(lowers)), map(not_, map(lexicon.NOT_CONTENT_OR_SHORT.__contains__, lowers)))
         covered = self._cover_of(CONTENT_SKIP)
-        not_content, is_content_word = lexicon.NOT_CONTENT, lexicon.is_content_word
+        cover_starts, cover_ends = covered.starts, covered.max_ends
         found = []
-        for index, lower in enumerate(lowers):
-            # is_content_word inlined for the usual word with no trailing apostrophe
-            if is_content_word(lower) if lower[-1] in _APOSTROPHES else len(lower) >= 3 and lower not in not_content:
-                start, end = bounds[index]
-                if not covered.overlaps(start, end):
-                    found.append(Piece(texts[index], start, end))
+        for index in candidates:
+            start, end = bounds[index]
+            # covered.overlaps(start, end), inlined: it runs for most words of every goal
+            count = bisect_left(cover_starts, end)
+            if not (count and cover_ends[count - 1] > start):
+                found.append(_piece((texts[index], start, end)))
         return found
 
     @lazy
@@ -244,12 +259,12 @@ class GoalView:
         lowers = self._tokens[0]
         if vocabulary.isdisjoint(lowers):
             return []  # one C-level test spares the loop over the words (most goals)
-        return [self._word(index) for index, lower in enumerate(lowers) if lower in vocabulary]
+        return [self._word(index) for index in compress(range(len(lowers)), map(vocabulary.__contains__, lowers))]
 
     @lazy
     def deliverable_verbs(self) -> list[Piece]:
         """A verb of doing something verifiable ("launch", "publish"), by the ACTION facts or words."""
-        spans = [Piece(text=m.text, start=m.start, end=m.end) for m in self.of("ACTION")
+        spans = [_piece((m.text, m.start, m.end)) for m in self.of("ACTION")
                  if str(m.value or m.text).lower() in lexicon.DELIVERABLE_VERBS]
         spans += self._words_in(lexicon.DELIVERABLES)
         return spans
@@ -262,7 +277,7 @@ class GoalView:
         for word in self.content:
             if phrases and not text[phrases[-1].end:word.start].strip(" -"):
                 last = phrases[-1]
-                phrases[-1] = Piece(text[last.start:word.end], last.start, word.end)
+                phrases[-1] = _piece((text[last.start:word.end], last.start, word.end))
             else:
                 phrases.append(word)
         return phrases
@@ -288,12 +303,12 @@ class GoalView:
             return self.what_phrases
         targets = [m for m in self.targets if m.unit]
         if targets:
-            return [Piece(text=m.text, start=m.start, end=m.end) for m in targets]
+            return [_piece((m.text, m.start, m.end)) for m in targets]
         return []
 
     @lazy
     def methods(self) -> list[Piece]:
-        platforms = [Piece(text=m.text, start=m.start, end=m.end) for m in self.platforms]
+        platforms = [_piece((m.text, m.start, m.end)) for m in self.platforms]
         return platforms + self._regex_spans(lexicon.METHOD)
 
     @lazy
@@ -311,11 +326,13 @@ class GoalView:
     @lazy
     def _numbers(self) -> list[Mention]:
         """Amounts, percentages and money (read by targets, weak numbers and rates)."""
-        return self.of(*NUMBER_LABELS)
+        return _in_text_order(self._by_label, NUMBER_LABELS, self.mentions)
 
     @lazy
     def channels(self) -> list[str]:
         """Distinct platforms and channels named in this goal."""
+        if not self.platforms:
+            return []
         return sorted({str(m.value or m.text).lower() for m in self.platforms})
 
     @lazy
@@ -349,12 +366,8 @@ class GoalView:
         return max(len(self.channels), self.initiatives)
 
     @lazy
-    def rationale(self) -> list[Mention]:
-        return self.reasons
-
-    @lazy
     def _timed(self) -> list[Mention]:
-        return [m for m in self._outside_reason if m.label in TIMED_LABELS]
+        return _in_text_order(self._statement_by_label, TIMED_LABELS, self._outside_reason)
 
     def _is_service_window(self, m: Mention) -> bool:
         """"reply within 48 hours": a target for each case, not a deadline for the goal."""
@@ -392,13 +405,14 @@ class GoalView:
     @lazy
     def deadlines(self) -> list[Mention]:
         """Time expressions that bound the goal: a deadline, period, window or dated point."""
-        found = []
+        found, windows = [], self.service_windows
+        rated = "FREQUENCY" in self._statement_by_label  # else no day recurs
         for m in self._timed:
-            if m.label not in TIME_LABELS or self._is_service_window(m):
+            if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)):
                 continue
             kind = m.kind or "point"
             if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
-                    and not self._recurs(m):
+                    and not (rated and self._recurs(m)):
                 found.append(m)
         return found
 
@@ -437,7 +451,7 @@ class GoalView:
         in_part = [m for m in self.service_windows if self.start <= m.start and m.end <= self.end]
         frequencies = self.of("FREQUENCY")
         return sorted(self.changes + numbers + frequencies + in_part + self.measured_durations[0],
-                      key=lambda m: m.start)
+                      key=_START)
 
     @lazy
     def weak_numbers(self) -> list[Mention]:
@@ -471,13 +485,13 @@ class GoalView:
             spans.append(span)
         for m in self.of("QUANTITY"):
             if m.value == 0 and not any(s.start <= m.start < s.end for s in spans):
-                spans.append(Piece(text=m.text, start=m.start, end=m.end))
+                spans.append(_piece((m.text, m.start, m.end)))
         for c in changes:
             value = c.value if isinstance(c.value, dict) else {}
             if value.get("direction") == "down" and value.get("percent") == 100 or value.get("to") == 0:
                 if not any(s.start < c.end and c.start < s.end for s in spans):
-                    spans.append(Piece(text=c.text, start=c.start, end=c.end))
-        return sorted(spans, key=lambda s: s.start)
+                    spans.append(_piece((c.text, c.start, c.end)))
+        return sorted(spans, key=_START) if len(spans) > 1 else spans
 
     @lazy
     def growth(self) -> tuple[float, Mention] | None:
@@ -533,9 +547,7 @@ class GoalView:
         found = []
         if lexicon.RESULT_WORDS.isdisjoint(lowers):
             return found
-        for index, lemma in enumerate(lowers):
-            if lemma not in lexicon.RESULT_WORDS:
-                continue
+        for index in compress(range(len(lowers)), map(lexicon.RESULT_WORDS.__contains__, lowers)):
             following = lowers[index + 1] if index + 1 < len(lowers) else ""
             if following and bounds[index + 1][0] - bounds[index][1] <= 1 and _modifies(following):
                 continue  # "sales leads", "customer database": the word only modifies the head noun
@@ -548,7 +560,7 @@ class GoalView:
 
     def reason_has_outcome(self, reason: Mention) -> bool:
         """A reason names an aim ("so that we keep our clients"), not only a need ("two grades behind")."""
-        words = [w.lower() for w in lexicon.WORD.findall(reason.text)]
+        words = list(map(str.lower, lexicon.WORD.findall(reason.text)))
         lowered = reason.text.lower()
         is_content_word = lexicon.is_content_word
         # lexicon.content_words(reason.text) is non-empty, asked only where it decides
@@ -558,16 +570,35 @@ class GoalView:
             if has_content:
                 return True  # "so that ...", "in order to ...": the clause states the aim itself
         # "keep complaining" describes a state; "keep our clients" states an aim
-        if any(w in lexicon.AIM_WORDS and not following.endswith("ing")
-               for w, following in zip(words[1:], words[2:] + [""])):
+        if not lexicon.AIM_WORDS.isdisjoint(words[1:]) and any(
+                w in lexicon.AIM_WORDS and not following.endswith("ing")
+                for w, following in zip(words[1:], words[2:] + [""])):
             return True
-        if any(w in lexicon.NEED_WORDS for w in words):
+        if not lexicon.NEED_WORDS.isdisjoint(words):
             return False
-        if any(w in lexicon.RESULT_WORDS for w in words):
+        if not lexicon.RESULT_WORDS.isdisjoint(words):
             return True
         if not any(marker in lowered for marker in lexicon.PURPOSE_MARKERS):
             return False
         return has_content if has_content is not None else any(is_content_word(w) for w in words)
+
+
+def _sorted_by_label(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    by_label: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label in by_label:
+            by_label[m.label].append(m)
+        else:
+            by_label[m.label] = [m]
+    return by_label
+
+
+def _in_text_order(by_label: dict[str, list[Mention]], labels, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with these labels, in the order of `mentions` (sorted by label in `by_label`)."""
+    present = [label for label in labels if label in by_label]
+    if len(present) > 1:
+        return [m for m in mentions if m.label in labels]
+    return by_label[present[0]] if present else []  # one label or none (most goals): no scan
 
 
 _LAST_ITEM = re.compile(r"(?:^|\s)(?:and|or)\s+\S")

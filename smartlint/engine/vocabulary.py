@@ -12,30 +12,34 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from smartlint.engine.view import GoalView
 
-# attrgetter rather than lambdas: a C-level read, and every rule reads these on every goal.
-FACTS: dict[str, Callable[["GoalView"], list]] = {
-    "what": attrgetter("what"),  # a concrete outcome or deliverable
-    "method": attrgetter("methods"),  # how: a method, channel or platform
-    "owner": attrgetter("owners"),  # who answers for it (outside reason clauses)
-    "scope": attrgetter("scopes"),  # where: a market, segment, region, product
-    "platform": attrgetter("platforms"),
-    "target": attrgetter("targets"),  # a number that is the target (amount, change, rate)
-    "change": attrgetter("changes"),
-    "baseline": attrgetter("baselines"),
-    "rank": attrgetter("ranks"),
-    "weak_number": attrgetter("weak_numbers"),  # baseline, rank or team size
-    "deliverable": attrgetter("deliverable_verbs"),
-    "comparative": attrgetter("comparatives"),
-    "absolute": attrgetter("absolutes"),
-    "deadline": attrgetter("deadlines"),  # a deadline, period, window or dated point
-    "past_deadline": attrgetter("past_deadlines"),
-    "vague_time": attrgetter("vague_times"),
-    "start": attrgetter("starts"),
-    "rate": attrgetter("rates"),
-    "rationale": attrgetter("rationale"),
-    "result": attrgetter("results"),  # a business or life result as the outcome
-    "vague_term": attrgetter("vague_terms"),
+# fact name -> the GoalView attribute that holds it
+FACT_ATTRIBUTES: dict[str, str] = {
+    "what": "what",  # a concrete outcome or deliverable
+    "method": "methods",  # how: a method, channel or platform
+    "owner": "owners",  # who answers for it (outside reason clauses)
+    "scope": "scopes",  # where: a market, segment, region, product
+    "platform": "platforms",
+    "target": "targets",  # a number that is the target (amount, change, rate)
+    "change": "changes",
+    "baseline": "baselines",
+    "rank": "ranks",
+    "weak_number": "weak_numbers",  # baseline, rank or team size
+    "deliverable": "deliverable_verbs",
+    "comparative": "comparatives",
+    "absolute": "absolutes",
+    "deadline": "deadlines",  # a deadline, period, window or dated point
+    "past_deadline": "past_deadlines",
+    "vague_time": "vague_times",
+    "start": "starts",
+    "rate": "rates",
+    "rationale": "rationale",
+    "result": "results",  # a business or life result as the outcome
+    "vague_term": "vague_terms",
 }
+
+# attrgetter rather than lambdas: a C-level read, and every rule reads these on every goal.
+FACTS: dict[str, Callable[["GoalView"], list]] = {name: attrgetter(attribute)
+                                                  for name, attribute in FACT_ATTRIBUTES.items()}
 
 VALUES: dict[str, Callable[["GoalView"], float | None]] = {
     "channel_count": lambda v: float(len(v.channels)),
@@ -46,6 +50,18 @@ VALUES: dict[str, Callable[["GoalView"], float | None]] = {
     "months_to_deadline": attrgetter("months_to_deadline"),
     "years_to_deadline": attrgetter("years_to_deadline"),
     "days_to_deadline": attrgetter("days_to_deadline"),
+}
+
+# Facts without which a value is None: a rule on the value cannot fire on a goal that lacks them.
+VALUE_NEEDS: dict[str, tuple[str, ...]] = {
+    "channel_count": (),
+    "growth_percent": ("change",),
+    "growth_factor": ("change",),
+    "growth_per_month": ("change", "deadline"),
+    "short_term_growth": ("change", "deadline"),
+    "months_to_deadline": ("deadline",),
+    "years_to_deadline": ("deadline",),
+    "days_to_deadline": ("deadline",),
 }
 
 FactName = Literal[tuple(FACTS)]  # type: ignore[valid-type]
