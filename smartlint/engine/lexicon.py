@@ -8,6 +8,7 @@ They are frozensets and precompiled patterns, built once at import.
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 # Digits inside a word stay in it ("HbA1c"); digits at its end do not ("COVID-19" -> "COVID-").
 # Written as runs of letters joined by digit runs: the same words as a lookahead per digit, about
@@ -140,25 +141,78 @@ ABSOLUTE = re.compile(
     re.IGNORECASE,
 )
 
-# How: a method or channel phrase ("through an inbound strategy", "by running webinars").
+# How: a method or channel phrase ("through an inbound strategy", "by running webinars"). The word
+# lists are kept apart for GoalView, which runs the pattern only on goals that have its words.
+METHOD_OPENERS = ("through", "via", "using")  # no word boundary after them
+METHOD_BY_WORDS = ("means",)  # "by means of"; otherwise "by" + a word ending in "ing"
+METHOD_WITH_DETERMINERS = ("a", "an", "our", "the", "new")
+METHOD_NOUNS = ("campaign", "strategy", "program", "programme", "tool", "process", "series", "system", "plan",
+                "course", "workshop", "workshops", "app", "platform", "training")
 METHOD = re.compile(
-    r"(?=[btuvw])\b(?:through|via|using|by\s+means\s+of|by\s+[a-z]+ing\b|with\s+(?:a|an|our|the|new)\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:campaign|strategy|program|programme|tool|process|series|system|plan|"
-    r"course|workshop|workshops|app|platform|training))",
+    rf"(?=[btuvw])\b(?:{'|'.join(METHOD_OPENERS)}|by\s+means\s+of|by\s+[a-z]+ing\b"
+    rf"|with\s+(?:{'|'.join(METHOD_WITH_DETERMINERS)})\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(METHOD_NOUNS)}))",
     re.IGNORECASE,
 )
 
-# Where: a scope (market, segment, region, product). A capitalized place counts as well.
+# Where: a scope (market, segment, region, product) after a preposition, or a capitalized place.
+SCOPE_PREPOSITIONS = ("in", "on", "across", "among", "for", "throughout", "within", "at", "from")
+SCOPE_DETERMINERS = ("the", "our", "all", "each")
+SCOPE_MOST_WORDS_BEFORE_NOUN = 3
+SCOPE_NOUNS = (
+    "market", "markets", "region", "regions", "segment", "segments", "customers", "clients", "users", "accounts",
+    "students", "patients", "stores", "store", "branches", "branch", "department", "division", "product",
+    "products", "line", "city", "country", "countries", "schools", "school", "district", "clinic", "clinics",
+    "hospital", "ward", "office", "offices", "warehouse", "plant", "site", "sites", "channel", "category",
+    "categories", "territory", "sector", "line", "lines", "fleet", "ward", "wards", "residents", "floor", "dock",
+    "unit", "units", "team", "teams", "community", "county", "state", "area", "program", "programme", "study",
+    "project", "course", "initiative", "lab", "facility", "core", "businesses", "companies", "cell")
+_SCOPE_DETERMINED = "|".join(rf"{word}\s+" for word in SCOPE_DETERMINERS)
 SCOPE = re.compile(
-    r"(?=[A-Zafiotw])\b(?:in|on|across|among|for|throughout|within|at|from)\s+(?:the\s+|our\s+|all\s+|each\s+)?"
-    r"(?:(?:[A-Za-z0-9-]+\s+){0,3}(?:market|markets|region|regions|segment|segments|customers|clients|"
-    r"users|accounts|students|patients|stores|store|branches|branch|department|division|product|"
-    r"products|line|city|country|countries|schools|school|district|clinic|clinics|hospital|ward|"
-    r"office|offices|warehouse|plant|site|sites|channel|category|categories|territory|sector|line|lines|"
-    r"fleet|ward|wards|residents|floor|dock|unit|units|team|teams|community|county|state|area|program|programme|"
-    r"study|project|course|initiative|lab|facility|core|businesses|companies|cell)\b"
+    rf"(?=[A-Zafiotw])\b(?:{'|'.join(SCOPE_PREPOSITIONS)})\s+(?:{_SCOPE_DETERMINED})?"
+    rf"(?:(?:[A-Za-z0-9-]+\s+){{0,{SCOPE_MOST_WORDS_BEFORE_NOUN}}}(?:{'|'.join(SCOPE_NOUNS)})\b"
     r"|[A-Z][A-Za-z]+)",
 )
+
+# Cheap tests of the words WORD finds (lower-cased, and as written) that must pass for METHOD or
+# SCOPE to match. They hold for a text that words_start_matches: in it a match starts where a word
+# does (its first character is a letter after a non-word character, or the text's start, and no word
+# runs on through a hyphen or apostrophe into it), and IGNORECASE matches no non-ASCII character as
+# an ASCII letter (it does "ı", "ſ" and the Kelvin sign). Other texts run the patterns as they are.
+_BY_OR_WITH = frozenset(("by", "with"))
+_METHOD_BY_WORDS = frozenset(METHOD_BY_WORDS)
+_METHOD_WITH_DETERMINERS = frozenset(METHOD_WITH_DETERMINERS)
+_starts_method_opener = methodcaller("startswith", METHOD_OPENERS)
+_SCOPE_PREPOSITIONS = frozenset(SCOPE_PREPOSITIONS)
+_SCOPE_NOUNS = frozenset(SCOPE_NOUNS)
+
+
+def words_start_matches(text: str) -> bool:
+    return text.isascii() and "-" not in text and "'" not in text
+
+
+def method_may_match(lowers: list[str]) -> bool:
+    """False when METHOD cannot match a text (words_start_matches) with these lower-cased words."""
+    if any(map(_starts_method_opener, lowers)):
+        return True
+    if _BY_OR_WITH.isdisjoint(lowers):
+        return False
+    following = lowers[1:] + [""]
+    return any((word == "by" and (after in _METHOD_BY_WORDS or after.endswith("ing")))
+               or (word == "with" and after in _METHOD_WITH_DETERMINERS)
+               for word, after in zip(lowers, following))
+
+
+def scope_may_match(lowers: list[str], words: list[str]) -> bool:
+    """False when SCOPE cannot match a text (words_start_matches) with these words (lower-cased,
+    and as written)."""
+    if _SCOPE_PREPOSITIONS.isdisjoint(lowers):
+        return False
+    if not _SCOPE_NOUNS.isdisjoint(lowers):
+        return True
+    # Otherwise only a capitalized word right after the preposition (or its determiner) matches.
+    return any(word in _SCOPE_PREPOSITIONS and any(after[:1].isupper() for after in words[index + 1:index + 3])
+               for index, word in enumerate(lowers))
+
 
 # Vague qualities that leave no outcome when they stand alone ("make the app better"); comparatives
 # of amount or speed ("more", "faster") cost M ("how many more?"), not S.

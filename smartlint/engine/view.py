@@ -183,6 +183,11 @@ class GoalView:
             pieces.append((cursor, self.facts.text[cursor:self.end]))
         return pieces
 
+    @lazy
+    def _words_start_matches(self) -> bool:
+        """Whether a word pattern's match starts where one of _tokens does (see lexicon's cue tests)."""
+        return all(lexicon.words_start_matches(text) for _, text in self.goal_text_pieces)
+
     def _regex_spans(self, pattern: re.Pattern) -> list[Piece]:
         return [_piece((m.group(), offset + m.start(), offset + m.end()))
                 for offset, text in self.goal_text_pieces for m in pattern.finditer(text)]
@@ -309,10 +314,14 @@ class GoalView:
     @lazy
     def methods(self) -> list[Piece]:
         platforms = [_piece((m.text, m.start, m.end)) for m in self.platforms]
+        if self._words_start_matches and not lexicon.method_may_match(self._tokens[0]):
+            return platforms
         return platforms + self._regex_spans(lexicon.METHOD)
 
     @lazy
     def scopes(self) -> list[Piece]:
+        if self._words_start_matches and not lexicon.scope_may_match(self._tokens[0], self._tokens[2]):
+            return []
         return [s for s in self._regex_spans(lexicon.SCOPE)
                 if not self._covered(s.start, s.end, SCOPE_SKIP)
                 and s.text.split()[-1].lower() not in lexicon.MEASURE_WORDS]
