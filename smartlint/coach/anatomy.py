@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -21,7 +20,6 @@ from smartlint.nlp import lemmas
 
 # a number with separators ("1,200", "24.04") is one word: its comma is no clause boundary
 WORD = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+(?:[-'’]\w+)*|[^\w\s]")
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 CLOSING_PUNCT = ".!?;:"
 
 TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
@@ -175,17 +173,28 @@ def verb_lemma(word: str) -> str | None:
 _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
+@lru_cache(maxsize=16384)
+def _chunk_words(chunk: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(text, start, end, lower case) of the words in a space-free piece of a goal, offsets within
+    the piece. No word contains a space and the word pattern looks at nothing outside its match, so
+    the words of a text are the words of its space-separated pieces, shifted; the pieces ("revenue",
+    "by", "Q3") recur from goal to goal, so their split is remembered."""
+    return tuple((m[0], m.start(), m.end(), m[0].lower()) for m in WORD.finditer(chunk))
+
+
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
     text = facts.text
-    # Split with the word pattern captured, the text alternates gap, word, gap, ...: the running
-    # sum of the pieces' lengths gives every offset without a Python-level loop over matches.
-    parts = _WORD_SPLIT.split(text)
-    found = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    starts, ends = offsets[0:-1:2], offsets[1::2]
-    words = list(map(_new_word, zip(found, starts, ends, map(str.lower, found))))
+    words: list[Word] = []
+    add = words.append
+    base = 0
+    for chunk in text.split(" "):
+        for found, start, end, lower in _chunk_words(chunk):
+            add(_new_word((found, base + start, base + end, lower)))
+        base += len(chunk) + 1
+    starts = [w[1] for w in words]
+    ends = [w[2] for w in words]
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
         body_end -= 1
