@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -173,28 +174,47 @@ def verb_lemma(word: str) -> str | None:
 _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
+_START, _END = itemgetter(1), itemgetter(2)
+# Letters are word characters and these marks are words on their own: "growth," is two words.
+_TRAILING_MARKS = frozenset(",.;:!?")
+
+
 @lru_cache(maxsize=16384)
 def _chunk_words(chunk: str) -> tuple[tuple[str, int, int, str], ...]:
-    """(text, start, end, lower case) of the words in a space-free piece of a goal, offsets within
-    the piece. No word contains a space and the word pattern looks at nothing outside its match, so
-    the words of a text are the words of its space-separated pieces, shifted; the pieces ("revenue",
-    "by", "Q3") recur from goal to goal, so their split is remembered."""
+    """(text, start, end, lower case) of the words in a piece of a goal between two spaces, offsets
+    within the piece. No word contains a space and the word pattern looks at nothing outside its
+    match, so the words of a text are the words of its space-separated pieces, shifted; the pieces
+    that are not plain words ("Q3", "1,200", "sign-ups") recur from goal to goal."""
     return tuple((m[0], m.start(), m.end(), m[0].lower()) for m in WORD.finditer(chunk))
+
+
+def split_words(text: str) -> tuple[list[Word], list[int], list[int]]:
+    """The words of `text` as WORD finds them, with their starts and ends."""
+    words: list[Word] = []
+    add = words.append
+    base = 0
+    for chunk in text.split(" "):
+        # most pieces are one plain word, or one with a comma or full stop after it
+        if chunk.isalpha():
+            add(_new_word((chunk, base, base + len(chunk), chunk.lower())))
+        elif chunk[-1:] in _TRAILING_MARKS and chunk[:-1].isalpha():
+            end = base + len(chunk) - 1
+            add(_new_word((chunk[:-1], base, end, chunk[:-1].lower())))
+            add(_new_word((chunk[-1], end, end + 1, chunk[-1])))
+        elif chunk:
+            for found, start, end, lower in _chunk_words(chunk):
+                add(_new_word((found, base + start, base + end, lower)))
+        base += len(chunk) + 1
+    starts = list(map(_START, words))
+    ends = list(map(_END, words))
+    return words, starts, ends
 
 
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
     text = facts.text
-    words: list[Word] = []
-    add = words.append
-    base = 0
-    for chunk in text.split(" "):
-        for found, start, end, lower in _chunk_words(chunk):
-            add(_new_word((found, base + start, base + end, lower)))
-        base += len(chunk) + 1
-    starts = [w[1] for w in words]
-    ends = [w[2] for w in words]
+    words, starts, ends = split_words(text)
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
         body_end -= 1
