@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
 
-from smartlint.engine.view import GoalView
+from smartlint.engine.view import GoalView, lazy
 from smartlint.facts import Facts, Mention
 from smartlint.nlp import lemmas
 
@@ -73,44 +72,107 @@ class Word(NamedTuple):
     lower: str
 
 
-@dataclass(slots=True)
 class Anatomy:
-    facts: Facts
-    words: list[Word]
-    word_starts: list[int]  # words' starts and ends, for bisecting (words never overlap)
-    word_ends: list[int]
-    body_end: int  # end of the text without closing punctuation and spaces
-    main_end: int  # end of the main clause (before the reason clause)
-    has_owner: bool
-    predicate: Word | None  # the main verb, when one was found
-    predicate_start: int  # where "<owner> will" goes (start of the predicate or of the noun phrase)
-    drop_before_predicate: tuple[int, int] | None  # "To " / "Our goal is to " when an owner is added
-    object_end: int  # end of the object of the predicate (insertion point for "by <target>")
-    core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
-    tail: int  # where "through <method>" goes: before a trailing time expression
-    trailing_reason: bool  # a reason clause follows the main clause
-    # mentions by label set, in text order: every single label present is indexed up front, other
-    # sets as they are asked for (the coach asks the same few many times)
-    by_labels: dict[tuple[str, ...], list[Mention]]
-    _outside: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
-    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
-    _flags: list[str] | None = None
-    _view: GoalView | None = None
+    """The goal's shape. What every letter's coaching needs (the main clause, the owner, the
+    reason) is found up front; the words and the predicate with its object and tail are found on
+    first use: a goal that lacks only a deadline never asks for them."""
 
-    @property
+    def __init__(self, facts: Facts, view: GoalView | None = None):
+        self.facts = facts
+        text = facts.text
+        body_end = len(text.rstrip())
+        while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
+            body_end -= 1
+        self.body_end = len(text[:body_end].rstrip())  # the text without closing punctuation
+        # mentions by label set, in text order: every single label present is indexed up front,
+        # other sets as they are asked for (the coach asks the same few many times)
+        by_labels: dict[tuple[str, ...], list[Mention]] = {}
+        for m in facts.mentions:
+            key = (m.label,)
+            if key in by_labels:
+                by_labels[key].append(m)
+            else:
+                by_labels[key] = [m]
+        self.by_labels = by_labels
+        reasons = by_labels.get(("RATIONALE",), ())
+        main_end = self.main_end = _main_end(reasons, text, self.body_end)  # before the reason clause
+        self._owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
+        self.has_owner = bool(self._owners)
+        self.trailing_reason = any(m.start >= main_end for m in reasons)  # a reason follows the main clause
+        self._outside: dict[tuple[str, ...], list[Mention]] = {}
+        self._in_main: dict[tuple[str, ...], list[Mention]] = {}
+        if view is not None:
+            self.view = view  # the judge's own, stored over the lazy one
+
+    @lazy
     def view(self) -> GoalView:
-        """The engine's view of the whole goal (the judge's own when it was handed over, else built
-        on first use: only the realism edits ask)."""
-        if self._view is None:
-            self._view = GoalView(self.facts)
-        return self._view
+        """The engine's view of the whole goal (built on first use when the caller had none: only
+        the realism edits ask)."""
+        return GoalView(self.facts)
 
-    @property
+    @lazy
     def flags(self) -> list[str]:
-        """The realism flags raised by the facts (worked out on first use: most goals never ask)."""
-        if self._flags is None:
-            self._flags = realism_flags(self)
-        return self._flags
+        """The realism flags raised by the facts (most goals never ask)."""
+        return realism_flags(self)
+
+    @lazy
+    def _split(self) -> tuple[list[Word], list[int], list[int]]:
+        return split_words(self.facts.text)
+
+    @lazy
+    def words(self) -> list[Word]:
+        return self._split[0]
+
+    @lazy
+    def word_starts(self) -> list[int]:
+        """The words' starts, for bisecting (words never overlap)."""
+        return self._split[1]
+
+    @lazy
+    def word_ends(self) -> list[int]:
+        return self._split[2]
+
+    @lazy
+    def _predicate_parts(self) -> tuple[Word | None, int, tuple[int, int] | None]:
+        return _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self._owners,
+                          self.main_end)
+
+    @lazy
+    def predicate(self) -> Word | None:
+        """The main verb, when one was found."""
+        return self._predicate_parts[0]
+
+    @lazy
+    def predicate_start(self) -> int:
+        """Where "<owner> will" goes (start of the predicate or of the noun phrase)."""
+        return self._predicate_parts[1]
+
+    @lazy
+    def drop_before_predicate(self) -> tuple[int, int] | None:
+        """ "To " / "Our goal is to ": what goes when an owner is added."""
+        return self._predicate_parts[2]
+
+    @lazy
+    def _object_parts(self) -> tuple[int, int]:
+        predicate_start = self.predicate_start
+        stoppers = [m.start for m in self.facts.mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
+        return _object_ends(stoppers, self.words, self.predicate, predicate_start, self.main_end)
+
+    @lazy
+    def object_end(self) -> int:
+        """End of the object of the predicate (insertion point for "by <target>")."""
+        return self._object_parts[0]
+
+    @lazy
+    def core_end(self) -> int:
+        """End of the predicate's plain words, up to a fact or a strong boundary."""
+        return self._object_parts[1]
+
+    @lazy
+    def tail(self) -> int:
+        """Where "through <method>" goes: before a trailing time expression."""
+        timed = [m for m in self.facts.mentions if m.label in TIME_LABELS and not m.in_rationale]
+        return _tail(self.facts.text, timed, self.words, self.word_ends, self.main_end, self.predicate_start)
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
@@ -213,48 +275,7 @@ def split_words(text: str) -> tuple[list[Word], list[int], list[int]]:
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
-    text = facts.text
-    words, starts, ends = split_words(text)
-    body_end = len(text.rstrip())
-    while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
-        body_end -= 1
-    body_end = len(text[:body_end].rstrip())
-
-    mentions = facts.mentions
-    by_labels: dict[tuple[str, ...], list[Mention]] = {}
-    for m in mentions:
-        key = (m.label,)
-        if key in by_labels:
-            by_labels[key].append(m)
-        else:
-            by_labels[key] = [m]
-    reasons = by_labels.get(("RATIONALE",), ())
-    main_end = _main_end(reasons, text, body_end)
-    owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
-    actions = by_labels.get(("ACTION",), ())
-    predicate, predicate_start, drop = _predicate(facts, actions, words, owners, main_end)
-    stoppers = [m.start for m in mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
-    object_end, core_end = _object_ends(stoppers, words, predicate, predicate_start, main_end)
-    timed = [m for m in mentions if m.label in TIME_LABELS and not m.in_rationale]
-    anatomy = Anatomy(
-        facts=facts,
-        words=words,
-        word_starts=starts,
-        word_ends=ends,
-        body_end=body_end,
-        main_end=main_end,
-        has_owner=bool(owners),
-        predicate=predicate,
-        predicate_start=predicate_start,
-        drop_before_predicate=drop,
-        object_end=object_end,
-        core_end=core_end,
-        tail=_tail(text, timed, words, ends, main_end, predicate_start),
-        trailing_reason=any(m.start >= main_end for m in reasons),
-        by_labels=by_labels,
-        _view=view,
-    )
-    return anatomy
+    return Anatomy(facts, view)
 
 
 def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:
