@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from smartlint.coach import PLACEHOLDERS, Coaching, coach, fill
 from smartlint.facts import Facts, Mention
 from smartlint.report import DimensionScore, Report
@@ -210,3 +212,16 @@ def test_coaching_needs_no_nlp_pipeline_or_lexicon_load():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-3:] == ["False", "False", "False"]
+
+
+@pytest.mark.parametrize("text", [
+    "Grow sign-ups by 1,200.5x, by Q3 2026.", "  a\tb\n c,, done!  ", "", " ", "İstanbul ΣΑΣ x’y - – e\u0301t ﬁx.",
+    "Cut costs; ship v2.0 (beta) by 24.04.2026?", "team's goal: x_y _ ok,",
+])
+def test_split_words_finds_what_the_word_pattern_finds(text):
+    from smartlint.coach.anatomy import WORD, split_words
+
+    words, starts, ends = split_words(text)
+    assert [(w.text, w.start, w.end, w.lower) for w in words] == [
+        (m[0], m.start(), m.end(), m[0].lower()) for m in WORD.finditer(text)]
+    assert starts == [w.start for w in words] and ends == [w.end for w in words]

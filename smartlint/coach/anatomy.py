@@ -9,19 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 
-from smartlint.engine.view import GoalView
+from smartlint.engine.view import GoalView, lazy
 from smartlint.facts import Facts, Mention
 from smartlint.nlp import lemmas
 
 # a number with separators ("1,200", "24.04") is one word: its comma is no clause boundary
 WORD = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+(?:[-'’]\w+)*|[^\w\s]")
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 CLOSING_PUNCT = ".!?;:"
 
 TIME_LABELS = ("DATE", "DATE_RANGE", "DURATION", "VAGUE_TIME", "START_TIME")
@@ -74,44 +72,107 @@ class Word(NamedTuple):
     lower: str
 
 
-@dataclass(slots=True)
 class Anatomy:
-    facts: Facts
-    words: list[Word]
-    word_starts: list[int]  # words' starts and ends, for bisecting (words never overlap)
-    word_ends: list[int]
-    body_end: int  # end of the text without closing punctuation and spaces
-    main_end: int  # end of the main clause (before the reason clause)
-    has_owner: bool
-    predicate: Word | None  # the main verb, when one was found
-    predicate_start: int  # where "<owner> will" goes (start of the predicate or of the noun phrase)
-    drop_before_predicate: tuple[int, int] | None  # "To " / "Our goal is to " when an owner is added
-    object_end: int  # end of the object of the predicate (insertion point for "by <target>")
-    core_end: int  # end of the predicate's plain words, up to a fact or a strong boundary
-    tail: int  # where "through <method>" goes: before a trailing time expression
-    trailing_reason: bool  # a reason clause follows the main clause
-    # mentions by label set, in text order: every single label present is indexed up front, other
-    # sets as they are asked for (the coach asks the same few many times)
-    by_labels: dict[tuple[str, ...], list[Mention]]
-    _outside: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
-    _in_main: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
-    _flags: list[str] | None = None
-    _view: GoalView | None = None
+    """The goal's shape. What every letter's coaching needs (the main clause, the owner, the
+    reason) is found up front; the words and the predicate with its object and tail are found on
+    first use: a goal that lacks only a deadline never asks for them."""
 
-    @property
+    def __init__(self, facts: Facts, view: GoalView | None = None):
+        self.facts = facts
+        text = facts.text
+        body_end = len(text.rstrip())
+        while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
+            body_end -= 1
+        self.body_end = len(text[:body_end].rstrip())  # the text without closing punctuation
+        # mentions by label set, in text order: every single label present is indexed up front,
+        # other sets as they are asked for (the coach asks the same few many times)
+        by_labels: dict[tuple[str, ...], list[Mention]] = {}
+        for m in facts.mentions:
+            key = (m.label,)
+            if key in by_labels:
+                by_labels[key].append(m)
+            else:
+                by_labels[key] = [m]
+        self.by_labels = by_labels
+        reasons = by_labels.get(("RATIONALE",), ())
+        main_end = self.main_end = _main_end(reasons, text, self.body_end)  # before the reason clause
+        self._owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
+        self.has_owner = bool(self._owners)
+        self.trailing_reason = any(m.start >= main_end for m in reasons)  # a reason follows the main clause
+        self._outside: dict[tuple[str, ...], list[Mention]] = {}
+        self._in_main: dict[tuple[str, ...], list[Mention]] = {}
+        if view is not None:
+            self.view = view  # the judge's own, stored over the lazy one
+
+    @lazy
     def view(self) -> GoalView:
-        """The engine's view of the whole goal (the judge's own when it was handed over, else built
-        on first use: only the realism edits ask)."""
-        if self._view is None:
-            self._view = GoalView(self.facts)
-        return self._view
+        """The engine's view of the whole goal (built on first use when the caller had none: only
+        the realism edits ask)."""
+        return GoalView(self.facts)
 
-    @property
+    @lazy
     def flags(self) -> list[str]:
-        """The realism flags raised by the facts (worked out on first use: most goals never ask)."""
-        if self._flags is None:
-            self._flags = realism_flags(self)
-        return self._flags
+        """The realism flags raised by the facts (most goals never ask)."""
+        return realism_flags(self)
+
+    @lazy
+    def _split(self) -> tuple[list[Word], list[int], list[int]]:
+        return split_words(self.facts.text)
+
+    @lazy
+    def words(self) -> list[Word]:
+        return self._split[0]
+
+    @lazy
+    def word_starts(self) -> list[int]:
+        """The words' starts, for bisecting (words never overlap)."""
+        return self._split[1]
+
+    @lazy
+    def word_ends(self) -> list[int]:
+        return self._split[2]
+
+    @lazy
+    def _predicate_parts(self) -> tuple[Word | None, int, tuple[int, int] | None]:
+        return _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self._owners,
+                          self.main_end)
+
+    @lazy
+    def predicate(self) -> Word | None:
+        """The main verb, when one was found."""
+        return self._predicate_parts[0]
+
+    @lazy
+    def predicate_start(self) -> int:
+        """Where "<owner> will" goes (start of the predicate or of the noun phrase)."""
+        return self._predicate_parts[1]
+
+    @lazy
+    def drop_before_predicate(self) -> tuple[int, int] | None:
+        """ "To " / "Our goal is to ": what goes when an owner is added."""
+        return self._predicate_parts[2]
+
+    @lazy
+    def _object_parts(self) -> tuple[int, int]:
+        predicate_start = self.predicate_start
+        stoppers = [m.start for m in self.facts.mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
+        return _object_ends(stoppers, self.words, self.predicate, predicate_start, self.main_end)
+
+    @lazy
+    def object_end(self) -> int:
+        """End of the object of the predicate (insertion point for "by <target>")."""
+        return self._object_parts[0]
+
+    @lazy
+    def core_end(self) -> int:
+        """End of the predicate's plain words, up to a fact or a strong boundary."""
+        return self._object_parts[1]
+
+    @lazy
+    def tail(self) -> int:
+        """Where "through <method>" goes: before a trailing time expression."""
+        timed = [m for m in self.facts.mentions if m.label in TIME_LABELS and not m.in_rationale]
+        return _tail(self.facts.text, timed, self.words, self.word_ends, self.main_end, self.predicate_start)
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
@@ -175,57 +236,46 @@ def verb_lemma(word: str) -> str | None:
 _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Python-level call
 
 
+_START, _END = itemgetter(1), itemgetter(2)
+# Letters are word characters and these marks are words on their own: "growth," is two words.
+_TRAILING_MARKS = frozenset(",.;:!?")
+
+
+@lru_cache(maxsize=16384)
+def _chunk_words(chunk: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(text, start, end, lower case) of the words in a piece of a goal between two spaces, offsets
+    within the piece. No word contains a space and the word pattern looks at nothing outside its
+    match, so the words of a text are the words of its space-separated pieces, shifted; the pieces
+    that are not plain words ("Q3", "1,200", "sign-ups") recur from goal to goal."""
+    return tuple((m[0], m.start(), m.end(), m[0].lower()) for m in WORD.finditer(chunk))
+
+
+def split_words(text: str) -> tuple[list[Word], list[int], list[int]]:
+    """The words of `text` as WORD finds them, with their starts and ends."""
+    words: list[Word] = []
+    add = words.append
+    base = 0
+    for chunk in text.split(" "):
+        # most pieces are one plain word, or one with a comma or full stop after it
+        if chunk.isalpha():
+            add(_new_word((chunk, base, base + len(chunk), chunk.lower())))
+        elif chunk[-1:] in _TRAILING_MARKS and chunk[:-1].isalpha():
+            end = base + len(chunk) - 1
+            add(_new_word((chunk[:-1], base, end, chunk[:-1].lower())))
+            add(_new_word((chunk[-1], end, end + 1, chunk[-1])))
+        elif chunk:
+            for found, start, end, lower in _chunk_words(chunk):
+                add(_new_word((found, base + start, base + end, lower)))
+        base += len(chunk) + 1
+    starts = list(map(_START, words))
+    ends = list(map(_END, words))
+    return words, starts, ends
+
+
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
-    text = facts.text
-    # Split with the word pattern captured, the text alternates gap, word, gap, ...: the running
-    # sum of the pieces' lengths gives every offset without a Python-level loop over matches.
-    parts = _WORD_SPLIT.split(text)
-    found = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    starts, ends = offsets[0:-1:2], offsets[1::2]
-    words = list(map(_new_word, zip(found, starts, ends, map(str.lower, found))))
-    body_end = len(text.rstrip())
-    while body_end > 0 and text[body_end - 1] in CLOSING_PUNCT:
-        body_end -= 1
-    body_end = len(text[:body_end].rstrip())
-
-    mentions = facts.mentions
-    by_labels: dict[tuple[str, ...], list[Mention]] = {}
-    for m in mentions:
-        key = (m.label,)
-        if key in by_labels:
-            by_labels[key].append(m)
-        else:
-            by_labels[key] = [m]
-    reasons = by_labels.get(("RATIONALE",), ())
-    main_end = _main_end(reasons, text, body_end)
-    owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
-    actions = by_labels.get(("ACTION",), ())
-    predicate, predicate_start, drop = _predicate(facts, actions, words, owners, main_end)
-    stoppers = [m.start for m in mentions if m.label in OBJECT_STOPPERS and m.start > predicate_start]
-    object_end, core_end = _object_ends(stoppers, words, predicate, predicate_start, main_end)
-    timed = [m for m in mentions if m.label in TIME_LABELS and not m.in_rationale]
-    anatomy = Anatomy(
-        facts=facts,
-        words=words,
-        word_starts=starts,
-        word_ends=ends,
-        body_end=body_end,
-        main_end=main_end,
-        has_owner=bool(owners),
-        predicate=predicate,
-        predicate_start=predicate_start,
-        drop_before_predicate=drop,
-        object_end=object_end,
-        core_end=core_end,
-        tail=_tail(text, timed, words, ends, main_end, predicate_start),
-        trailing_reason=any(m.start >= main_end for m in reasons),
-        by_labels=by_labels,
-        _view=view,
-    )
-    return anatomy
+    return Anatomy(facts, view)
 
 
 def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:

@@ -38,12 +38,13 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
         planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
     elif wanted("S"):
         planned.extend(ed.vague_word_edits(anatomy, METRIC))
-    predicate = anatomy.predicate
-    predicate_replaced = vague_core or (
-        predicate is not None and any(e.start == predicate.start for e in planned)
-    )
 
     if wanted("A") and not anatomy.has_owner:
+        # only here is the predicate needed up front: a goal that lacks a deadline never finds it
+        predicate = anatomy.predicate
+        predicate_replaced = vague_core or (
+            predicate is not None and any(e.start == predicate.start for e in planned)
+        )
         planned.extend(ed.owner_edits(anatomy, OWNER, replaces_predicate=predicate_replaced))
     if wanted("A"):
         planned.extend(ed.every_single_edits(anatomy, TARGET))
