@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from smartlint.tui.app import SmartlintApp
+from smartlint.tui.screens.editor import GoalEditorScreen
 
 # the editor waits this long after the last key before it scores
 DEBOUNCE_SECONDS = 0.4
@@ -14,8 +16,24 @@ def make_test_app(linter, today: dt.date, **options) -> SmartlintApp:
     return SmartlintApp(today=today, linter=linter, cursor_blink=False, **options)
 
 
+# how long settle waits at most for the goal on screen to be scored (a loaded machine is slow)
+SETTLE_LIMIT_SECONDS = 30.0
+
+
 async def settle(pilot) -> None:
-    """Let the debounce fire and every scoring worker finish."""
+    """Let the debounce fire and every scoring worker finish, until the editor shows the score of
+    the text it holds. On a loaded machine the debounce timer may not have fired when the first
+    pause ends, and waiting for workers then returns before any scoring started."""
     await pilot.pause(DEBOUNCE_SECONDS)
     await pilot.app.workers.wait_for_complete()
+    deadline = time.monotonic() + SETTLE_LIMIT_SECONDS
+    while not _shows_its_score(pilot.app.screen) and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def _shows_its_score(screen) -> bool:
+    if not isinstance(screen, GoalEditorScreen) or screen.app.linter is None:
+        return True  # nothing is being scored on this screen
+    return screen.scoring is not None and screen.scoring.text == screen.goal_text
