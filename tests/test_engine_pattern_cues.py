@@ -51,3 +51,43 @@ def test_texts_where_a_match_may_start_inside_a_word_are_not_plain():
     assert not lexicon.words_start_matches("the team's plan")
     assert not lexicon.words_start_matches("usıng webinars")  # dotless i: "using" under IGNORECASE
     assert lexicon.words_start_matches("Grow sales in Europe by running webinars")
+
+
+def test_absolute_matches_only_where_its_cue_words_are():
+    """GoalView.absolutes runs ABSOLUTE only on texts whose words include a cue (or "100"), when
+    words stand alone; the cue words must then be a necessary condition of a match."""
+    from smartlint.engine.view import _ABSOLUTE_CUES
+
+    rng = random.Random(11)
+    words = sorted(_ABSOLUTE_CUES) + ["single", "and", "all", "waste", "of", "up", "later", "100", "%",
+                                      "per", "cent", "hundred", "to", "Zero", "NEVER", "defects", "nothing",
+                                      "noone", "everyday", "ending", "zeros", "1", "team"]
+    gaps = [" ", "  ", ", ", ". ", "\n", "(", ")", "/", ":", "_"]
+    matched = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 10)):
+            parts += [rng.choice(words), rng.choice(gaps)]
+        text = "".join(parts)
+        if not lexicon.words_start_matches(text) or not lexicon.ABSOLUTE.search(text):
+            continue
+        matched += 1
+        lowers = [word.lower() for word in lexicon.WORD.findall(text)]
+        assert "100" in text or not _ABSOLUTE_CUES.isdisjoint(lowers), text
+    assert matched > 1000
+
+
+def test_an_absolute_inside_a_hyphenated_word_is_found(linter):
+    today = __import__("datetime").date(2026, 1, 15)
+    for goal in ("We will ship zero downtime deploys for billing by June 30, 2026",
+                 "We will ship zero-downtime deploys for billing by June 30, 2026"):
+        report = linter.score(goal, today)
+        assert report.dimensions["A"].points == 0 and "A002" in {f.rule for f in report.findings}, goal
+
+
+def test_a_word_that_only_begins_like_an_absolute_is_not_one(linter):
+    today = __import__("datetime").date(2026, 1, 15)
+    report = linter.score("Nevertheless, we will grow sales by 10% by June 30, 2026 with partner webinars "
+                          "and the same deadline, nevertheless", today)
+    assert "A002" not in {f.rule for f in report.findings}
+    assert "absolute" not in report.dimensions["A"].reason

@@ -135,7 +135,7 @@ MAX_ITEM_WORDS = 5
 
 # Absolutes (rubric A0): a target no team can promise.
 ABSOLUTE = re.compile(
-    r"(?=[aenoz1])\b(?:every\s+single|each\s+and\s+every|never|always|zero|100\s?%|one\s+hundred\s+per\s?cent"
+    r"(?=[aenoz1])\b(?:every\s+single|each\s+and\s+every|(?:never|always|zero)\b|100\s?%|one\s+hundred\s+per\s?cent"
     r"|no\s+(?!later\b|more\b|less\b|fewer\b|longer\b|sooner\b|than\b|one\s+else\b)[a-z]+"
     r"|(?:eliminate|eradicate)\s+(?:all\s+)?[a-z]+|(?<=\bto\s)end\s+(?!of\b|up\b|the\s+year\b)[a-z]+)",
     re.IGNORECASE,

@@ -486,7 +486,9 @@ class GoalView:
         """"100% of", "zero", "never", "every single", "no X": targets no team can promise."""
         changes = self.changes
         spans = []
-        maybe = not _ABSOLUTE_CUES.isdisjoint(self._tokens[0]) or "100" in self.facts.text
+        # the cue words are a necessary condition only where words stand alone ("non-zero" is one)
+        maybe = (not self._words_start_matches or "100" in self.facts.text
+                 or not _ABSOLUTE_CUES.isdisjoint(self._tokens[0]))
         for span in (self._regex_spans(lexicon.ABSOLUTE) if maybe else ()):
             inside_change = any(c.start <= span.start and span.end <= c.end for c in changes)
             if inside_change and "100" in span.text:
