@@ -1,6 +1,7 @@
 """The cue tests of smartlint.engine.lexicon are necessary conditions of the METHOD and SCOPE patterns."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from smartlint.engine import lexicon
@@ -78,7 +79,7 @@ def test_absolute_matches_only_where_its_cue_words_are():
 
 
 def test_an_absolute_inside_a_hyphenated_word_is_found(linter):
-    today = __import__("datetime").date(2026, 1, 15)
+    today = dt.date(2026, 1, 15)
     for goal in ("We will ship zero downtime deploys for billing by June 30, 2026",
                  "We will ship zero-downtime deploys for billing by June 30, 2026"):
         report = linter.score(goal, today)
@@ -86,7 +87,7 @@ def test_an_absolute_inside_a_hyphenated_word_is_found(linter):
 
 
 def test_a_word_that_only_begins_like_an_absolute_is_not_one(linter):
-    today = __import__("datetime").date(2026, 1, 15)
+    today = dt.date(2026, 1, 15)
     report = linter.score("Nevertheless, we will grow sales by 10% by June 30, 2026 with partner webinars "
                           "and the same deadline, nevertheless", today)
     assert "A002" not in {f.rule for f in report.findings}

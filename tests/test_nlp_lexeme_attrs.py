@@ -17,6 +17,7 @@ def sample_words() -> list[str]:
     words += [w for n in numbers for w in (n, n.upper(), n.title(), n + "s", "+" + n)]
     words += ["a" * n for n in (3, 4, 5, 9, 99, 100, 101)] + ["Ab1" * 40, "12,000", "3/4", "31st",
               "2nd", "1.5k", "$5", "$$$$$$", "...", "--", "U.S.", "e-mail", "www.x.com", ""]
+    # letters and digits repeated so that random words also hold runs of one shape (cut at four)
     alphabet = "".join(ascii_chars) + "aaaaeeeXXX11119" + "".join(other)
     for _ in range(20000):
         words.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))))
