@@ -62,16 +62,20 @@ class Linter:
         self._statement_rules = RuleBook(self.rules.statement)
         self.analyzer = Analyzer(fiscal_year_start=self.settings.fiscal_year_start)
 
-    def judge(self, facts: Facts, id: str | None = None, kind: str | None = None) -> Report:
+    def judge(self, facts: Facts, id: str | None = None, kind: str | None = None,
+              coach: bool = True) -> Report:
         """Rules, scoring and the coach over Facts already extracted. `kind` ("goal", "kpi",
         "milestone") is what the statement is known to be, e.g. from a plan file's structure;
-        without it, the text itself decides."""
+        without it, the text itself decides. Without `coach`, questions, suggestions and the
+        rewrite stay empty: for callers that do not show them."""
         from smartlint.coach import coaching
         from smartlint.kpi.kinds import statement_kind
 
         view = GoalView(facts)  # judged and coached: the coach reuses what the rules worked out
         report = judge_facts(facts, self._statement_rules, id=id, whole=view)
         report = expect_for_kind(report, kind or statement_kind(facts))
+        if not coach:
+            return report
         points = {letter: score.points for letter, score in report.dimensions.items()}
         report.questions, report.suggestions, report.rewrite = coaching(facts, points, view)
         return report
@@ -90,7 +94,8 @@ class Linter:
                                  for step in milestone_suggestions(facts, reference_date)]
         return report
 
-    def score_many(self, items: Iterable[tuple], kinds: Iterable[str] | None = None) -> Iterator[Report]:
+    def score_many(self, items: Iterable[tuple], kinds: Iterable[str] | None = None,
+                   coach: bool = True) -> Iterator[Report]:
         """Score (id, text, reference_date) triples in order, batched through the NLP pipeline.
         What each statement is (see judge) comes from `kinds`, or from a fourth item element."""
         pending: deque[tuple[str | None, str | None]] = deque()  # filled as nlp.pipe reads ahead
@@ -104,4 +109,4 @@ class Linter:
 
         for facts in self.analyzer.analyze_many(texts()):
             item_id, kind = pending.popleft()
-            yield self.judge(facts, id=item_id, kind=kind)
+            yield self.judge(facts, id=item_id, kind=kind, coach=coach)

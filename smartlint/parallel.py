@@ -182,8 +182,9 @@ def item_from_json(line: str, default_date: dt.date) -> Item:
     return (None if raw_id is None else str(raw_id), record["text"], reference_date)
 
 
-def _score_chunk(chunk: list[Item], settings_json: str) -> list[Report]:
-    return list(_linter_by_key(settings_json).score_many(chunk))
+def _score_chunk(chunk: list[Item], settings_and_coach: tuple[str, bool]) -> list[Report]:
+    settings_json, coach = settings_and_coach
+    return list(_linter_by_key(settings_json).score_many(chunk, coach=coach))
 
 
 def _score_lines_chunk(chunk: list[Item], settings_json: str) -> list[ScoredLine]:
@@ -269,16 +270,17 @@ def _check(jobs: int, chunk_size: int) -> None:
 
 
 def score_many(items: Iterable[Item], settings: Settings | None = None, jobs: int = 1,
-               chunk_size: int = 256) -> Iterator[Report]:
-    """Reports for (id, text, reference_date) items, in input order; jobs > 1 uses that many processes."""
+               chunk_size: int = 256, coach: bool = True) -> Iterator[Report]:
+    """Reports for (id, text, reference_date) items, in input order; jobs > 1 uses that many
+    processes. Without `coach` the Reports carry no questions, suggestions or rewrite."""
     _check(jobs, chunk_size)
     if jobs == 1:
         linter = Linter(settings)
         for chunk in _chunks(items, chunk_size):
-            yield from linter.score_many(chunk)
+            yield from linter.score_many(chunk, coach=coach)
         return
     key = _settings_key(settings)
-    yield from _ordered_map(_score_chunk, key, items, jobs, chunk_size, _init_linter, (key,))
+    yield from _ordered_map(_score_chunk, (key, coach), items, jobs, chunk_size, _init_linter, (key,))
 
 
 def score_lines(items: Iterable[Item], settings: Settings | None = None, jobs: int = 1,

@@ -77,6 +77,18 @@ def test_json_output_has_positions_and_reports():
     for finding in data["findings"]:
         assert 1 <= finding["line"] <= len(source)
         assert finding["column"] <= len(source[finding["line"] - 1]) + 1
+    # the text formats skip the coach; the JSON report still coaches every weak statement
+    weak = [s["report"] for s in data["statements"] if not s["smart"]]
+    assert weak and all(r["questions"] and r["rewrite"] for r in weak)
+
+
+def test_text_output_lists_exactly_the_json_findings():
+    text = smartlint(str(PLANS / "weak.md"), str(PLANS / "plan.yaml")).stdout.splitlines()[:-1]
+    data = json.loads(smartlint(str(PLANS / "weak.md"), str(PLANS / "plan.yaml"), "--format", "json").stdout)
+    located = [FINDING_LINE.match(line) for line in text]
+    assert all(located) and len(located) == len(data["findings"]) > 5
+    assert [(m.group("path"), int(m.group("line")), int(m.group("col")), m.group("rule")) for m in located] == \
+        [(f["path"], f["line"], f["column"], f["rule"]) for f in data["findings"]]
 
 
 def test_sarif_validates_against_the_schema():

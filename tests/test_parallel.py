@@ -10,6 +10,7 @@ import pytest
 from smartlint import parallel
 from smartlint.api import Linter, Settings
 from smartlint.errors import SmartlintError
+from smartlint.report import Report
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -52,6 +53,17 @@ def test_two_processes_score_exactly_as_one(single_process_json):
     reports = list(parallel.score_many(ITEMS, SETTINGS, jobs=2, chunk_size=16))
     assert [r.id for r in reports] == [item_id for item_id, _, _ in ITEMS]
     assert [r.model_dump_json() for r in reports] == single_process_json
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_the_coach_reports_differ_only_in_coaching(single_process_json, jobs):
+    coached = [Report.model_validate_json(line) for line in single_process_json]
+    assert any(r.questions for r in coached) and any(r.suggestions for r in coached)
+    bare = list(parallel.score_many(ITEMS, SETTINGS, jobs=jobs, chunk_size=16, coach=False))
+    assert all(not r.questions and not r.suggestions and not r.rewrite for r in bare)
+    uncoached = [r.model_copy(update={"questions": [], "suggestions": [], "rewrite": None})
+                 for r in coached]
+    assert [r.model_dump_json() for r in bare] == [r.model_dump_json() for r in uncoached]
 
 
 def test_score_lines_are_the_reports_as_json(single_process_json):

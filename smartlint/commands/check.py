@@ -77,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
     check_selectors(args.select or [], known_ids, "--select")
     check_selectors(args.ignore, known_ids, "--ignore")
 
-    _score(inputs, today, args.jobs)
+    # Only the JSON output carries the coach's questions and rewrites; the other formats show
+    # findings, so the coach (about a tenth of the time per goal) is skipped for them.
+    _score(inputs, today, args.jobs, coach=args.format == "json")
     findings = _collect_findings(inputs, packs, args, known_ids)
     rules = {rule.id: rule for pack in packs.values() for rule in pack}
     result = CheckResult(
@@ -126,7 +128,7 @@ def _read_stdin() -> str:
     return decode_plan("-", data)
 
 
-def _score(inputs: list[_Input], today, requested_jobs: int | None = None) -> None:
+def _score(inputs: list[_Input], today, requested_jobs: int | None = None, coach: bool = True) -> None:
     """Every statement of every file through one score_many per distinct NLP setting."""
     from smartlint.api import Settings
     from smartlint.parallel import resolve_jobs, score_many
@@ -141,7 +143,8 @@ def _score(inputs: list[_Input], today, requested_jobs: int | None = None) -> No
             continue
         settings = Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs))
         jobs = resolve_jobs(requested_jobs, n_items_hint=len(statements))
-        reports = score_many(((None, s.text, today, s.kind) for _, s in statements), settings, jobs=jobs)
+        reports = score_many(((None, s.text, today, s.kind) for _, s in statements), settings, jobs=jobs,
+                             coach=coach)
         for (item, statement), report in zip(statements, reports):
             item.reports[statement] = report
         for item in members:
