@@ -201,3 +201,20 @@ def test_a_folder_of_many_small_files(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     summary = json.loads(result.stdout)["summary"]
     assert summary["files"] == 2000 and summary["statements"] == 2000
+
+
+def test_a_repeated_statement_gets_the_same_findings_at_every_place(tmp_path):
+    vague, dated = "Improve onboarding soon", "Cut churn from 5% to 3% by Q3 2026"
+    (tmp_path / "a.md").write_text(f"# Goals\n\n- {vague}\n- {dated}\n- {vague}\n")
+    (tmp_path / "b.md").write_text(f"# Goals\n\n- {dated}\n- {vague}\n")
+    data = json.loads(smartlint(str(tmp_path), "--format", "json", "--exit-zero").stdout)
+    by_place: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for finding in data["findings"]:
+        if finding["rule"][0] in "SMART":
+            by_place.setdefault((Path(finding["path"]).name, finding["line"]), []).append(
+                (finding["rule"], finding["message"]))
+    assert by_place[("a.md", 3)] == by_place[("a.md", 5)] == by_place[("b.md", 4)]
+    assert by_place[("a.md", 3)] and by_place[("a.md", 3)] != by_place.get(("a.md", 4))
+    reports = {(Path(s["path"]).name, s["line"]): s["report"] for s in data["statements"]}
+    assert reports[("a.md", 4)] == reports[("b.md", 3)] and reports[("a.md", 3)] == reports[("b.md", 4)]
+    assert reports[("a.md", 3)]["text"] == vague and reports[("a.md", 4)]["text"] == dated

@@ -142,11 +142,14 @@ def _score(inputs: list[_Input], today, requested_jobs: int | None = None, coach
         if not statements:
             continue
         settings = Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs))
-        jobs = resolve_jobs(requested_jobs, n_items_hint=len(statements))
-        reports = score_many(((None, s.text, today, s.kind) for _, s in statements), settings, jobs=jobs,
-                             coach=coach)
-        for (item, statement), report in zip(statements, reports):
-            item.reports[statement] = report
+        # a statement repeated word for word (a KPI shared by goals, a copied plan) is scored once
+        distinct: dict[tuple[str, str], int] = {}
+        index_of = [distinct.setdefault((s.text, s.kind), len(distinct)) for _, s in statements]
+        jobs = resolve_jobs(requested_jobs, n_items_hint=len(distinct))
+        reports = list(score_many(((None, text, today, kind) for text, kind in distinct), settings, jobs=jobs,
+                                  coach=coach))
+        for (item, statement), index in zip(statements, index_of):
+            item.reports[statement] = reports[index]
         for item in members:
             for goal in item.document.goals:
                 item.reports[goal.statement] = link_to_parent(item.reports[goal.statement], goal.parent)
