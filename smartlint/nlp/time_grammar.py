@@ -45,10 +45,17 @@ class Reading(NamedTuple):
 
 
 # ---------------------------------------------------------------- regex fragments
-_UNITS_1_19 = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|"
-               "nine|eight|seven|six|five|four|three|two|one")
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUMW99 = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_19}))?|{_UNITS_1_19})"
+# The number words are spelled compactly: every rule repeats them (NUMW99 stands 65 times in all),
+# and compiling the rules costs in proportion to their length. An alternation of words tries its
+# words in order, and only words that are prefixes of one another can match at the same place, so
+# any spelling that keeps such words in their order ("nineteen" before "nine") matches the same.
+# tests/test_time_grammar_forms.py compares these spellings with the plain word lists.
+_UNITS_1_19 = "(?:nine|eigh|seven|six|fif|four|thir)teen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one"
+_TENS = "(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+# "(tens-)?unit|tens" holds the units once where "tens(-unit)?|unit" held them twice. It tries "six"
+# before "sixty" where the other tried "sixty" first; both are followed by a non-letter or the
+# end ("hundred" after a space, or (?![a-z])) wherever NUMW99 is used, so "six" of "sixty" fails.
+_NUMW99 = rf"(?:(?:(?:{_TENS})[\s-])?(?:{_UNITS_1_19})|{_TENS})"
 NUMW = rf"(?:{_NUMW99}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW99})?)?)(?![a-z])"
 NUM = (rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![a-z])(?:{NUMW}(?:\s+and\s+(?:a\s+)?(?:half|quarter))?|a\s+couple\s+of"
        r"|couple\s+of|a\s+couple|couple|half\s+an?|half|an?(?:\s+and\s+a\s+half)?)(?![a-z]))")
@@ -64,8 +71,8 @@ _MONTHS = f"{_MONTH_NAMES}|{_MONTH_ABBRS}"
 # a dot only after an abbreviation ("Mar. 2027"); after a full name it ends the sentence
 MON = rf"(?<![a-z])(?:(?:{_MONTH_NAMES})(?![a-z])|(?:{_MONTH_ABBRS})(?![a-z])\.?)"
 _ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{_ORD_UNITS}|tenth|eleventh|twelfth|thirteenth|"
-        r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?![a-z])")
+ORDW = (rf"(?:(?:(?:twenty|thirty)[\s-]?)?(?:{_ORD_UNITS})|tenth|eleventh|twelfth"
+        r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)(?![a-z])")
 CARDDAY = (r"(?:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|twenty|"
            rf"{_UNITS_1_19})(?![a-z])")
 DAYNUM = r"(?<![\d.])(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?(?![\d])"

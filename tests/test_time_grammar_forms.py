@@ -1,0 +1,79 @@
+"""The time grammar spells its number words compactly (see smartlint.nlp.time_grammar); every rule
+must match exactly as it does with the plain word lists, on phrases that use each number word."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from smartlint.nlp import time_grammar as grammar
+
+_PLAIN_UNITS = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|"
+                "nine|eight|seven|six|five|four|three|two|one")
+_PLAIN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_PLAIN_NUMW99 = rf"(?:(?:{_PLAIN_TENS})(?:[\s-](?:{_PLAIN_UNITS}))?|{_PLAIN_UNITS})"
+_PLAIN_ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{grammar._ORD_UNITS})|{grammar._ORD_UNITS}|tenth|eleventh|twelfth"
+               r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+               r"(?![a-z])")
+
+
+def _plain(regex: str) -> str:
+    """The rule's regex with the plain word lists in place of the compact spellings."""
+    regex = regex.replace(grammar._NUMW99, _PLAIN_NUMW99).replace(grammar.ORDW, _PLAIN_ORDW)
+    return regex.replace(grammar._UNITS_1_19, _PLAIN_UNITS)
+
+
+_UNITS = _PLAIN_UNITS.split("|")[::-1]
+_TENS = _PLAIN_TENS.split("|")
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth", "thirtieth"]
+
+
+def _numbers() -> list[str]:
+    """Spelled numbers below 1,000 with each joint ("-", " ", none), and cut-off ones."""
+    below_100 = list(_UNITS) + list(_TENS)
+    below_100 += [f"{tens}{joint}{unit}" for tens in _TENS for unit in _UNITS[:9] for joint in ("-", " ", "")]
+    below_100 += [f"{tens}-{unit}" for tens in ("twenty", "sixty", "ninety") for unit in _UNITS[9:]]
+    spelled = below_100 + [f"{unit} hundred" for unit in _UNITS[:9]]
+    spelled += [f"{head} hundred{joint}{tail}" for head, tail in itertools.product(("one", "sixty", "twenty-two"),
+                ("five", "sixty", "seventy-seven", "nineteen")) for joint in (" and ", " ")]
+    return spelled + ["sixtyish", "fourty", "seventeen-", "twenty-", "nineteenth", "ninety nine hundred"]
+
+
+def _phrases() -> list[str]:
+    numbers = _numbers()
+    ordinals = _ORDINALS + [f"{tens}{joint}{unit}" for tens in ("twenty", "thirty")
+                            for unit in _ORDINALS[:9] for joint in ("-", " ", "")]
+    phrases = []
+    for n in numbers:
+        phrases += [f"in {n} weeks", f"within the next {n} months and {n} days", f"{n} times a year",
+                    f"every {n} days", f"by march {n}, two thousand and {n}", f"for {n} years from may 5",
+                    f"from {n} to {n} june 2027", f"{n} hours after today", f"the first {n} days of 2027"]
+    for o in ordinals:
+        phrases += [f"by the {o} of march", f"on the {o}", f"the {o} week of 2027", f"may {o} to june {o}",
+                    f"the {o} month of next year", f"{o} day of next month", f"from the {o} to the {o} of may"]
+    return phrases
+
+
+@pytest.fixture(scope="module")
+def rule_pairs():
+    pairs = []
+    for rule in grammar.RULES:
+        plain = _plain(rule.regex)
+        pairs.append((rule.name, rule.pattern, re.compile(r"(?<![a-z])" + plain)))
+    return pairs
+
+
+def test_the_compact_spellings_stand_in_the_rules(rule_pairs):
+    changed = [name for name, pattern, plain in rule_pairs if pattern.pattern != plain.pattern]
+    assert {"duration", "range", "date", "offset", "year"} <= set(changed)
+
+
+def test_the_compact_spellings_match_as_the_plain_word_lists(rule_pairs):
+    for phrase in _phrases():
+        for name, pattern, plain in rule_pairs:
+            found = [(m.span(), m.groupdict()) for m in pattern.finditer(phrase)]
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(phrase)]
+            assert found == expected, (name, phrase)
