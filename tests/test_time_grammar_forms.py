@@ -77,3 +77,19 @@ def test_the_compact_spellings_match_as_the_plain_word_lists(rule_pairs):
             found = [(m.span(), m.groupdict()) for m in pattern.finditer(phrase)]
             expected = [(m.span(), m.groupdict()) for m in plain.finditer(phrase)]
             assert found == expected, (name, phrase)
+
+
+def test_the_range_hint_holds_where_its_one_regex_form_finds_a_match():
+    one_regex = re.compile(grammar.RangeHint.FIRST_PART_END + r"\s*" + grammar.RangeHint.CONNECTOR
+                           + grammar.RangeHint.SECOND_PART)
+    hint = grammar.RangeHint()
+    endings = ["2027", "5", "31", "150", "1st", "march", "sept.", "twenty", "fifteen", "today", "thousand", "%", "a"]
+    starts = ["2028", "6", "150", "the 5th", "this june", "next may", "april", "tomorrow", "twentieth", "a", "zero"]
+    phrases = _phrases()[::7]
+    for before, after in itertools.product(endings, starts):
+        for connector in ("to", "through", "thru", "till", "until", "and", "-", "–", "—"):
+            for space in ("", " ", "  ", "\n "):
+                phrases.append(f"from {before}{space}{connector}{space}{after} by q3")
+    for phrase in phrases:
+        for limit in (len(phrase), len(phrase) - 4, 9):
+            assert hint(phrase, limit) == bool(one_regex.search(phrase, 0, limit)), (phrase, limit)

@@ -848,15 +848,11 @@ class Rule:
     resolve: Callable[[re.Match, Context], Result]
     tier: int = 1
     needs: tuple[frozenset[str], ...] = ()  # a cheap test: the rule cannot match text without these
-    hint_regex: str | None = None  # a cheaper regex that every match of the rule's regex contains
+    hint: Callable[[str, int], bool] | None = None  # a cheaper test (text, limit) that every match passes
 
     @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(r"(?<![a-z])" + self.regex)  # never start inside a word
-
-    @cached_property
-    def hint(self) -> re.Pattern | None:
-        return re.compile(self.hint_regex) if self.hint_regex is not None else None
 
 
 _UNIT_WORDS = "year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"  # some word of UNIT (so of DUR)
@@ -908,20 +904,69 @@ _NEEDS = {
 
 
 _MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
-# Hints for the two rules whose regexes cost most where they find nothing. range: how the first
-# date part can end (a number of one, two or four digits -- a day, a month, a year; st/nd/rd/th of
-# DAYNUM and ORDW; a number word of CARDDAY or YEARW; a month; a word of RELDAY), a connector, then
-# how the second part can begin (this/next, "the", a number of one, two or four digits, a month, an
-# ordinal word of ORDW, a word of RELDAY). "from 150 to 1,800" is no range. month_year: its four
-# spellings, with MON as a month start and any letters.
 _DATE_NUMBER = r"(?<!\d)(?:\d{4}|\d\d?)(?!\d)"
+
+
+class RegexHint:
+    """A cheap test that a rule can match: a regex that every match of the rule's regex contains,
+    compiled on first use."""
+
+    def __init__(self, regex: str):
+        self.regex = regex
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.regex)
+
+    def __call__(self, text: str, limit: int) -> bool:
+        return self.pattern.search(text, 0, limit) is not None
+
+
+class RangeHint:
+    """The range rule's test: how the first date part can end (a number of one, two or four digits
+    -- a day, a month, a year; st/nd/rd/th of DAYNUM and ORDW; a number word of CARDDAY or YEARW; a
+    month; a word of RELDAY), a connector, then how the second part can begin (this/next, "the", a
+    number of one, two or four digits, a month, an ordinal word of ORDW, a word of RELDAY). "from 150
+    to 1,800" is no range. One regex for all three parts would try the first part's many endings at
+    every character; the connector and second part come first here (a regex that begins with a
+    connector's first letter lets the engine skip ahead to those letters), then the few characters
+    before each connector are tested for an ending."""
+
+    CONNECTOR = r"(?:to|through|thru|till|until|and|-|–|—)"
+    SECOND_PART = (rf"\s*(?:this\s|next\s|the\s|{_DATE_NUMBER}|{_MONTH_STARTS}|twent|thirt|first|second|third"
+                   r"|four|fif|six|seven|eight|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)")
+    FIRST_PART_END = (rf"(?:{_DATE_NUMBER}|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                      rf"|twelve|teen|ty|thousand|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?")
+    LONGEST_END = len("september.")
+
+    @cached_property
+    def _connector(self) -> re.Pattern:
+        return re.compile(self.CONNECTOR + self.SECOND_PART)
+
+    @cached_property
+    def _first_part_end(self) -> re.Pattern:
+        return re.compile(self.FIRST_PART_END + r"\Z")
+
+    def __call__(self, text: str, limit: int) -> bool:
+        at = 0
+        while (connector := self._connector.search(text, at, limit)) is not None:
+            end = at = connector.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            # an ending that stops where the spaces before the connector begin (the search sees
+            # the text up to `end` only, and lookbehinds see before its start)
+            if self._first_part_end.search(text, max(0, end - self.LONGEST_END), end):
+                return True
+            at += 1
+        return False
+
+
 _HINTS = {
-    "range": (rf"(?:{_DATE_NUMBER}|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen"
-              rf"|ty|thousand|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)"
-              rf"\s*(?:this\s|next\s|the\s|{_DATE_NUMBER}|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six"
-              r"|seven|eight|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
-    "month_year": (rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}|two\s+thousand)"
-                   rf"|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d|\d\s*[-/]\s*\d{{4}}"),
+    "range": RangeHint(),
+    # month_year: its four spellings, with MON as a month start and any letters
+    "month_year": RegexHint(rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}"
+                            rf"|two\s+thousand)|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d"
+                            rf"|\d\s*[-/]\s*\d{{4}}"),
 }
 
 
@@ -1154,7 +1199,7 @@ def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
     satisfied = _satisfied(text[:limit])
     candidates = []
     for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
-        if satisfied & needs != needs or (rule.hint is not None and not rule.hint.search(text, 0, limit)):
+        if satisfied & needs != needs or (rule.hint is not None and not rule.hint(text, limit)):
             continue  # the rule cannot match here
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():
