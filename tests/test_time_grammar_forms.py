@@ -9,9 +9,8 @@ import pytest
 
 from smartlint.nlp import time_grammar as grammar
 
-_PLAIN_UNITS = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|"
-                "nine|eight|seven|six|five|four|three|two|one")
-_PLAIN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_PLAIN_UNITS = grammar._PLAIN_UNITS
+_PLAIN_TENS = grammar._PLAIN_TENS
 _PLAIN_NUMW99 = rf"(?:(?:{_PLAIN_TENS})(?:[\s-](?:{_PLAIN_UNITS}))?|{_PLAIN_UNITS})"
 _PLAIN_ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{grammar._ORD_UNITS})|{grammar._ORD_UNITS}|tenth|eleventh|twelfth"
                r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
@@ -93,3 +92,21 @@ def test_the_range_hint_holds_where_its_one_regex_form_finds_a_match():
     for phrase in phrases:
         for limit in (len(phrase), len(phrase) - 4, 9):
             assert hint(phrase, limit) == bool(one_regex.search(phrase, 0, limit)), (phrase, limit)
+
+
+def test_a_number_stands_before_a_unit_wherever_a_duration_matches():
+    duration = re.compile(grammar.DUR1)
+    number_then_unit = re.compile(rf"(?:{grammar.NUM})\s*-?\s*(?:{grammar._UNIT_WORDS})")
+    needing = [rule.pattern for rule in grammar.RULES if grammar.NUMBER_BEFORE_UNIT in set().union(*rule.needs)]
+    assert len(needing) == 8
+    phrases = _phrases()[::3]
+    phrases += [f"{n}{space}{unit}" for n in ("5", "5.5", "a", "an", "half", "half an", "a couple of", "two and a half",
+                                              "one hundred", "twenty-five", "sixty", "of", "x", "day", "150%")
+                for space in ("", " ", "-", " - ", "--", "  -\n") for unit in ("days", "minutes", "sec", "wk", "quarter")]
+    for phrase in phrases:
+        for limit in (len(phrase), len(phrase) // 2):
+            text = phrase[:limit]
+            expected = bool(number_then_unit.search(text))
+            assert grammar._number_before_unit(text) or not expected, text
+            assert expected or not duration.search(text), text
+            assert expected or not any(pattern.search(text) for pattern in needing), text

@@ -49,7 +49,10 @@ class Reading(NamedTuple):
 # and compiling the rules costs in proportion to their length. An alternation of words tries its
 # words in order, and only words that are prefixes of one another can match at the same place, so
 # any spelling that keeps such words in their order ("nineteen" before "nine") matches the same.
-# tests/test_time_grammar_forms.py compares these spellings with the plain word lists.
+# tests/test_time_grammar_forms.py compares these spellings with the plain word lists (_PLAIN_*).
+_PLAIN_UNITS = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six"
+                "|five|four|three|two|one")
+_PLAIN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_1_19 = "(?:nine|eigh|seven|six|fif|four|thir)teen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one"
 _TENS = "(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
 # "(tens-)?unit|tens" holds the units once where "tens(-unit)?|unit" held them twice. It tries "six"
@@ -856,12 +859,16 @@ class Rule:
 
 
 _UNIT_WORDS = "year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"  # some word of UNIT (so of DUR)
+# DUR1 is a number, maybe a hyphen, then a unit; this clause word stands for that test on the whole
+# text (see _number_before_unit), which the rules with a DUR need besides a unit word
+NUMBER_BEFORE_UNIT = "number before unit"
+_DUR_WORDS = (_UNIT_WORDS, NUMBER_BEFORE_UNIT)
 _YEAR_WORDS = rf"{FOUR_DIGITS}|thousand|year"  # some word of YEAR or REL_YEAR
 _NEEDS = {
-    "within_after_today": ("within", "after|from", "today|now", _UNIT_WORDS),
-    "offset": ("after|from|before|hence|later|ago", _UNIT_WORDS),
-    "for_from": ("from|starting|beginning", _UNIT_WORDS, rf"{DIGIT}|{_MONTHS}|today|tomorrow|tmrw|yesterday|now"),
-    "from_for": ("for", "from|starting|beginning", _UNIT_WORDS),
+    "within_after_today": ("within", "after|from", "today|now", *_DUR_WORDS),
+    "offset": ("after|from|before|hence|later|ago", *_DUR_WORDS),
+    "for_from": ("from|starting|beginning", *_DUR_WORDS, rf"{DIGIT}|{_MONTHS}|today|tomorrow|tmrw|yesterday|now"),
+    "from_for": ("for", "from|starting|beginning", *_DUR_WORDS),
     "range": (rf"{DIGIT}|{_MONTHS}", "to|through|thru|till|until|and|-|–|—"),
     # a date is a month name, or digits with a separator
     "date": (rf"{DIGIT}|{_MONTHS}", f"/|.|-|{_MONTHS}"),
@@ -888,12 +895,12 @@ _NEEDS = {
     "day_of_rel_month": ("month", "this|next|last|following"),
     "edge_day_of": ("day", "last|first"),
     "on_the_nth": ("the", "on|by|before|until"),
-    "in_duration": ("in", _UNIT_WORDS),
-    "next_n": ("next|coming|following", _UNIT_WORDS),
+    "in_duration": ("in", *_DUR_WORDS),
+    "next_n": ("next|coming|following", *_DUR_WORDS),
     "n_next": ("next|coming|following", _UNIT_WORDS),
-    "within": ("within", _UNIT_WORDS),
+    "within": ("within", *_DUR_WORDS),
     "vague_count": ("next|coming|following", "days|weeks|months|years|quarters"),
-    "duration": (_UNIT_WORDS,),
+    "duration": _DUR_WORDS,
     "for_the_unit": ("for", "the", "week|month|year|day|quarter"),
     "freq_adverb": ("ly|everyday",),
     "freq_every": ("every|each|per", _UNIT_WORDS),
@@ -1145,14 +1152,39 @@ def _needs_as_bits() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[tupl
             bits_of_word[word] = bits_of_word.get(word, 0) | bit
     by_first: dict[str, list[tuple[str, int]]] = {}
     for word, bits in sorted(bits_of_word.items()):
-        if word not in _FEATURES:
+        if word not in _FEATURES and word != NUMBER_BEFORE_UNIT:
             by_first.setdefault(word[0], []).append((word, bits))
     features = tuple((regex, bits_of_word.get(name, 0)) for name, regex in _FEATURES.items())
     rules = tuple(sum(bit_of_clause[clause] for clause in set(rule.needs)) for rule in RULES)
-    return {first: tuple(words) for first, words in by_first.items()}, features, rules
+    return {first: tuple(words) for first, words in by_first.items()}, features, rules, \
+        bits_of_word[NUMBER_BEFORE_UNIT], bit_of_clause[_clause(_UNIT_WORDS)]
 
 
-_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
+_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS, _NUMBER_BEFORE_UNIT_BITS, _UNIT_BIT = _needs_as_bits()
+# How a number (NUM) can end: a digit, or one of these words after a non-letter ("a couple of",
+# "two and a half", "one hundred", "twenty-five")
+_NUMBER_LAST_WORDS = (*_PLAIN_UNITS.split("|"), *_PLAIN_TENS.split("|"), "hundred", "half", "quarter", "of",
+                      "couple", "an", "a")
+_NUMBER_END = re.compile(rf"(?:\d|(?<![a-z])(?:{'|'.join(_NUMBER_LAST_WORDS)}))\Z")
+_NUMBER_END_CHARS = max(map(len, _NUMBER_LAST_WORDS))
+_UNIT_START = re.compile(_UNIT_WORDS)
+
+
+def _number_before_unit(text: str) -> bool:
+    """Whether a unit word starts where a number, spaces and at most one hyphen end (as in DUR1).
+    The unit words are found first (a regex the engine skips ahead in), then the few characters
+    before each are tested for the end of a number."""
+    for unit in _UNIT_START.finditer(text):
+        end = unit.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end and text[end - 1] == "-":
+            end -= 1
+            while end and text[end - 1].isspace():
+                end -= 1
+        if _NUMBER_END.search(text, max(0, end - _NUMBER_END_CHARS), end):
+            return True
+    return False
 
 
 def _satisfied(text: str) -> int:
@@ -1162,6 +1194,8 @@ def _satisfied(text: str) -> int:
     satisfied = 0
     for chunk in text.split():
         satisfied |= _chunk_satisfied(chunk)
+    if satisfied & _UNIT_BIT and _number_before_unit(text):
+        satisfied |= _NUMBER_BEFORE_UNIT_BITS
     return satisfied
 
 

@@ -10,6 +10,7 @@ TokenTable (plain lists), not as spaCy Token objects.
 from __future__ import annotations
 
 import re
+from operator import or_
 
 from spacy.language import Language
 
@@ -45,6 +46,8 @@ _COMPARED_BEFORE = re.compile(r"(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|\b
                               r"|\bvs\.?|\brelative\s+to)\s+(?:(?:in|during|at|over|for)\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![a-z])")
 _FOUR_ASCII_DIGITS = re.compile(r"[0-9]{4}")
+ANCHOR_MARK = b"\x02"
+_MARKED_RUN = re.compile(rb"[\x01\x02]+")  # a maximal run of joiners and anchors in the marks
 LOOK_BEHIND_CHARS = 24
 _NOT_IN_COUNTED_NOUN = frozenset({"and", "or", "but", "of", "for", "in", "on", "at", "by", "to", "with", "the"})
 CONTEXT_CHARS = 12
@@ -88,29 +91,21 @@ class TimeNormalizer:
         if not anchors and not years:
             return doc
         # 1 = joiner, 2 = anchor (a token of one to four digits is like_num, so joins)
-        marks = [1 if num or word in JOINERS else 0 for word, num in zip(lower, tokens.like_num)]
+        marks = bytearray(map(or_, map(JOINERS.__contains__, lower), tokens.like_num))
         for start, end, label, _id in anchors:
             if label == MAYBE and not _is_month(tokens, start):
                 continue
-            marks[start:end] = [2] * (end - start)
+            marks[start:end] = ANCHOR_MARK * (end - start)
         for i in years:
             if marks[i] != 2:
                 marks[i] = marks[i - 1] = 2
         if 2 not in marks:
             return doc
         ctx = Context(reference_date(doc), fiscal_year_start(doc, self.default_fiscal_year_start))
-        n_tokens = tokens.n
-        i = 0
-        while i < n_tokens:
-            if not marks[i]:
-                i += 1
-                continue
-            j = i
-            while j < n_tokens and marks[j]:
-                j += 1
-            if 2 in marks[i:j]:
-                self._read_stretch(doc, tokens, i, j, ctx)
-            i = j
+        for stretch in _MARKED_RUN.finditer(marks):
+            start, stop = stretch.span()
+            if marks.find(2, start, stop) >= 0:
+                self._read_stretch(doc, tokens, start, stop, ctx)
         return doc
 
     def _read_stretch(self, doc, tokens: TokenTable, first: int, stop: int, ctx: Context) -> None:
