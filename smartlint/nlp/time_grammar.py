@@ -1214,6 +1214,13 @@ def _chunk_satisfied(chunk: str) -> int:
     return satisfied
 
 
+@lru_cache(maxsize=1024)  # stretches satisfy a few hundred combinations of clauses
+def _rules_needing(satisfied: int) -> tuple[tuple[int, Rule], ...]:
+    """The rules (with their order) whose needs are all among the satisfied clauses."""
+    return tuple((order, rule) for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS))
+                 if satisfied & needs == needs)
+
+
 def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Reading, ...]:
     """All time readings in text (already lower-cased), in order, without overlaps.
 
@@ -1230,10 +1237,9 @@ def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Readi
 # not parsed again for the same reference date.
 @lru_cache(maxsize=4096)
 def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
-    satisfied = _satisfied(text[:limit])
     candidates = []
-    for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
-        if satisfied & needs != needs or (rule.hint is not None and not rule.hint(text, limit)):
+    for order, rule in _rules_needing(_satisfied(text[:limit])):
+        if rule.hint is not None and not rule.hint(text, limit):
             continue  # the rule cannot match here
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():

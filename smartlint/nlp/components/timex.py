@@ -44,6 +44,8 @@ _CURRENCY = frozenset("$€£¥")
 # not the goal's time ("no later than" and "earlier than" do set a deadline)
 _COMPARED_BEFORE = re.compile(r"(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:to|with)|\bversus"
                               r"|\bvs\.?|\brelative\s+to)\s+(?:(?:in|during|at|over|for)\s+)?$")
+# a word every match of _COMPARED_BEFORE holds; a regex that begins with a literal is searched fast
+_COMPARISON_WORD = re.compile("than|compared|versus|vs|relative")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![a-z])")
 _FOUR_ASCII_DIGITS = re.compile(r"[0-9]{4}")
 ANCHOR_MARK = b"\x02"
@@ -145,7 +147,7 @@ class TimeNormalizer:
         if reading.label not in ("DATE", "DATE_RANGE"):
             return False
         before = _lower(text[max(0, start - LOOK_BEHIND_CHARS):start])
-        if _COMPARED_BEFORE.search(before):
+        if _COMPARISON_WORD.search(before) and _COMPARED_BEFORE.search(before):
             return True
         past = reading.deadline is not None and reading.deadline < ctx.reference
         return past and bool(_POSSESSIVE_AFTER.match(text, end))
@@ -156,9 +158,10 @@ class TimeNormalizer:
         if reading.label not in ("DATE", "DATE_RANGE"):
             return False
         before = text[: reading.start]
-        starts = bool(_START_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
-        if _FROM_BEFORE.search(before):
+        if "from" in before and _FROM_BEFORE.search(before):
             starts = bool(_ON_AFTER.match(text, reading.end))
+        else:
+            starts = bool(_START_BEFORE.search(before))
         if not starts:
             return False
         if reading.value is None:
