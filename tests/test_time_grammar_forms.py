@@ -110,3 +110,14 @@ def test_a_number_stands_before_a_unit_wherever_a_duration_matches():
             assert grammar._number_before_unit(text) or not expected, text
             assert expected or not duration.search(text), text
             assert expected or not any(pattern.search(text) for pattern in needing), text
+
+
+def test_the_year_hint_holds_wherever_the_year_rule_matches():
+    year = next(rule for rule in grammar.RULES if rule.name == "year")
+    leads = ["in", "during", "by", "before", "until", "till", "through", "throughout", "for", "since",
+             "no later than", "the", "the fiscal", "calendar", "in the calendar year", "year", "by fiscal year", "q3"]
+    years = ["2027", "1999", "two thousand", "two thousand and five", "2027s", "12027", "twenty twenty"]
+    phrases = [f"{lead}{space}{when}" for lead in leads for space in (" ", "  ", "\n") for when in years]
+    assert sum(1 for phrase in phrases if year.pattern.search(phrase)) > 50
+    for phrase in phrases + _phrases()[::5]:
+        assert year.hint(phrase, len(phrase)) or not year.pattern.search(phrase), phrase

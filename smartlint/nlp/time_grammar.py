@@ -970,6 +970,9 @@ class RangeHint:
 
 _HINTS = {
     "range": RangeHint(),
+    # year: a year (YEAR4 starts with 19 or 20, YEARW with "two") after the spaces that follow a lead
+    # word, "the", "fiscal", "calendar" or "year", which end in these letter pairs
+    "year": RegexHint(r"(?:in|ng|by|re|il|ll|gh|ut|or|ce|an|he|al|ar)\s+(?:19|20|two\s)"),
     # month_year: its four spellings, with MON as a month start and any letters
     "month_year": RegexHint(rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}"
                             rf"|two\s+thousand)|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d"
