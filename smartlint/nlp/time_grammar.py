@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from smartlint.nlp import time_resolve as cal
@@ -108,6 +109,11 @@ _UNIT_FIELD = {"year": "years", "yr": "years", "month": "months", "week": "weeks
                "day": "days", "hour": "hours", "hr": "hours", "minute": "minutes", "min": "minutes",
                "second": "seconds", "sec": "seconds"}
 _RE_MON = re.compile(MON)
+# the small regexes the resolvers use on every new stretch: compiled here rather than looked up in
+# re's cache on each call
+_SPACES = re.compile(r"\s+")
+_RE_YEAR4 = re.compile(YEAR4)
+_FILLERS_AND_MARKS = re.compile(r"\b(the|of|day|in)\b|[,./-]")
 _RE_YEAR = re.compile(YEAR)
 _RE_DUR1 = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?P<u>{UNIT})(?:\s+and\s+(?:a\s+)?(?P<frac>half|quarter))?")
 
@@ -119,7 +125,7 @@ def month_number(word: str) -> int | None:
 @lru_cache(maxsize=1024)  # a few spellings ("a", "two", "6") cover most counts
 def count_value(text: str) -> float | None:
     """ "a" -> 1, "couple of" -> 2, "half an" -> 0.5, "two and a half" -> 2.5, "3.5" -> 3.5."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text in ("a", "an"):
         return 1.0
     if text.startswith(("a couple", "couple")):
@@ -174,7 +180,7 @@ def year_value(text: str) -> int | None:
 
 def rel_year(text: str, ref: dt.date) -> int | None:
     """ "this year" / "next year" / "last year" / "2027" / "two thousand and five" -> a year."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text.endswith("year"):
         word = text.split(" ")[0]
         return {"this": 0, "current": 0, "next": 1, "last": -1, "the": 1 if text == "the following year" else 0,
@@ -198,7 +204,7 @@ _RE_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{4}|\d{2})|,\s?(\
 
 def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
     """Split a date phrase into year/month/day, whatever order it is written in."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     fields = DateFields()
     for mod in ("this ", "next "):
         if text.startswith(mod):
@@ -210,7 +216,7 @@ def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
     if text in relative:
         fields.absolute = cal.plus_days(ref, relative[text])
         return fields if fields.absolute else None
-    if re.fullmatch(YEAR4, text):
+    if _RE_YEAR4.fullmatch(text):
         fields.year, fields.year_only = int(text), True
         return fields
     m = _RE_YMD.match(text)
@@ -249,7 +255,7 @@ def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
         if year:
             fields.year = year_value(year.group(0))
             rest = rest[: year.start()] + rest[year.end():]
-    rest = re.sub(r"\b(the|of|day|in)\b|[,./-]", " ", rest).strip()
+    rest = _FILLERS_AND_MARKS.sub(" ", rest).strip()
     if rest:
         day = parse_ordinal(rest)
         if day is None:
@@ -520,7 +526,7 @@ def r_rest_of(m: re.Match, ctx: Context) -> Result:
 
 def r_end_of(m: re.Match, ctx: Context) -> Result:
     ref = ctx.reference
-    what = re.sub(r"\s+", " ", m["what"]).strip()
+    what = _SPACES.sub(" ", m["what"]).strip()
     abbreviations = {"eoy": "year", "ye": "year", "year end": "year", "year-end": "year", "eoq": "quarter",
                      "quarter end": "quarter", "quarter-end": "quarter", "eom": "month", "month end": "month",
                      "month-end": "month", "eow": "week"}
@@ -1217,6 +1223,9 @@ def _chunk_satisfied(chunk: str) -> int:
     return satisfied
 
 
+_RANK = itemgetter(0, 1, 2, 3)  # tier, longest first, start, rule order
+
+
 @lru_cache(maxsize=1024)  # stretches satisfy a few hundred combinations of clauses
 def _rules_needing(satisfied: int) -> tuple[tuple[int, Rule], ...]:
     """The rules (with their order) whose needs are all among the satisfied clauses."""
@@ -1247,7 +1256,7 @@ def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():
                 candidates.append((rule.tier, m.start() - m.end(), m.start(), order, rule, m))
-    candidates.sort(key=lambda c: c[:4])
+    candidates.sort(key=_RANK)
     taken: list[tuple[int, int]] = []
     readings: list[Reading] = []
     for _, _, start, _, rule, m in candidates:
@@ -1259,7 +1268,7 @@ def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
             continue
         label, value, first, last = result
         lead = m["lead"] if "lead" in m.re.groupindex else None
-        lead = re.sub(r"\s+", " ", lead) if lead else None
+        lead = _SPACES.sub(" ", lead) if lead else None
         reading = Reading(label, start, end, value, _kind(rule.name, label, lead),
                           _deadline(rule.name, label, lead, first, last, m, ctx),
                           resolved=value is not None or label == "VAGUE_TIME", lead=lead)
