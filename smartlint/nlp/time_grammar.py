@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from smartlint.nlp import time_resolve as cal
@@ -45,10 +46,20 @@ class Reading(NamedTuple):
 
 
 # ---------------------------------------------------------------- regex fragments
-_UNITS_1_19 = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|"
-               "nine|eight|seven|six|five|four|three|two|one")
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUMW99 = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_19}))?|{_UNITS_1_19})"
+# The number words are spelled compactly: every rule repeats them (NUMW99 stands 65 times in all),
+# and compiling the rules costs in proportion to their length. An alternation of words tries its
+# words in order, and only words that are prefixes of one another can match at the same place, so
+# any spelling that keeps such words in their order ("nineteen" before "nine") matches the same.
+# tests/test_time_grammar_forms.py compares these spellings with the plain word lists (_PLAIN_*).
+_PLAIN_UNITS = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six"
+                "|five|four|three|two|one")
+_PLAIN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_1_19 = "(?:nine|eigh|seven|six|fif|four|thir)teen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one"
+_TENS = "(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+# "(tens-)?unit|tens" holds the units once where "tens(-unit)?|unit" held them twice. It tries "six"
+# before "sixty" where the other tried "sixty" first; both are followed by a non-letter or the
+# end ("hundred" after a space, or (?![a-z])) wherever NUMW99 is used, so "six" of "sixty" fails.
+_NUMW99 = rf"(?:(?:(?:{_TENS})[\s-])?(?:{_UNITS_1_19})|{_TENS})"
 NUMW = rf"(?:{_NUMW99}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW99})?)?)(?![a-z])"
 NUM = (rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![a-z])(?:{NUMW}(?:\s+and\s+(?:a\s+)?(?:half|quarter))?|a\s+couple\s+of"
        r"|couple\s+of|a\s+couple|couple|half\s+an?|half|an?(?:\s+and\s+a\s+half)?)(?![a-z]))")
@@ -64,8 +75,8 @@ _MONTHS = f"{_MONTH_NAMES}|{_MONTH_ABBRS}"
 # a dot only after an abbreviation ("Mar. 2027"); after a full name it ends the sentence
 MON = rf"(?<![a-z])(?:(?:{_MONTH_NAMES})(?![a-z])|(?:{_MONTH_ABBRS})(?![a-z])\.?)"
 _ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-ORDW = (rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{_ORD_UNITS}|tenth|eleventh|twelfth|thirteenth|"
-        r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?![a-z])")
+ORDW = (rf"(?:(?:(?:twenty|thirty)[\s-]?)?(?:{_ORD_UNITS})|tenth|eleventh|twelfth"
+        r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)(?![a-z])")
 CARDDAY = (r"(?:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|twenty|"
            rf"{_UNITS_1_19})(?![a-z])")
 DAYNUM = r"(?<![\d.])(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?(?![\d])"
@@ -98,6 +109,11 @@ _UNIT_FIELD = {"year": "years", "yr": "years", "month": "months", "week": "weeks
                "day": "days", "hour": "hours", "hr": "hours", "minute": "minutes", "min": "minutes",
                "second": "seconds", "sec": "seconds"}
 _RE_MON = re.compile(MON)
+# the small regexes the resolvers use on every new stretch: compiled here rather than looked up in
+# re's cache on each call
+_SPACES = re.compile(r"\s+")
+_RE_YEAR4 = re.compile(YEAR4)
+_FILLERS_AND_MARKS = re.compile(r"\b(the|of|day|in)\b|[,./-]")
 _RE_YEAR = re.compile(YEAR)
 _RE_DUR1 = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?P<u>{UNIT})(?:\s+and\s+(?:a\s+)?(?P<frac>half|quarter))?")
 
@@ -109,7 +125,7 @@ def month_number(word: str) -> int | None:
 @lru_cache(maxsize=1024)  # a few spellings ("a", "two", "6") cover most counts
 def count_value(text: str) -> float | None:
     """ "a" -> 1, "couple of" -> 2, "half an" -> 0.5, "two and a half" -> 2.5, "3.5" -> 3.5."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text in ("a", "an"):
         return 1.0
     if text.startswith(("a couple", "couple")):
@@ -164,7 +180,7 @@ def year_value(text: str) -> int | None:
 
 def rel_year(text: str, ref: dt.date) -> int | None:
     """ "this year" / "next year" / "last year" / "2027" / "two thousand and five" -> a year."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text.endswith("year"):
         word = text.split(" ")[0]
         return {"this": 0, "current": 0, "next": 1, "last": -1, "the": 1 if text == "the following year" else 0,
@@ -188,7 +204,7 @@ _RE_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{4}|\d{2})|,\s?(\
 
 def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
     """Split a date phrase into year/month/day, whatever order it is written in."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     fields = DateFields()
     for mod in ("this ", "next "):
         if text.startswith(mod):
@@ -200,7 +216,7 @@ def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
     if text in relative:
         fields.absolute = cal.plus_days(ref, relative[text])
         return fields if fields.absolute else None
-    if re.fullmatch(YEAR4, text):
+    if _RE_YEAR4.fullmatch(text):
         fields.year, fields.year_only = int(text), True
         return fields
     m = _RE_YMD.match(text)
@@ -239,7 +255,7 @@ def parse_date_fields(text: str, ref: dt.date) -> DateFields | None:
         if year:
             fields.year = year_value(year.group(0))
             rest = rest[: year.start()] + rest[year.end():]
-    rest = re.sub(r"\b(the|of|day|in)\b|[,./-]", " ", rest).strip()
+    rest = _FILLERS_AND_MARKS.sub(" ", rest).strip()
     if rest:
         day = parse_ordinal(rest)
         if day is None:
@@ -510,7 +526,7 @@ def r_rest_of(m: re.Match, ctx: Context) -> Result:
 
 def r_end_of(m: re.Match, ctx: Context) -> Result:
     ref = ctx.reference
-    what = re.sub(r"\s+", " ", m["what"]).strip()
+    what = _SPACES.sub(" ", m["what"]).strip()
     abbreviations = {"eoy": "year", "ye": "year", "year end": "year", "year-end": "year", "eoq": "quarter",
                      "quarter end": "quarter", "quarter-end": "quarter", "eom": "month", "month end": "month",
                      "month-end": "month", "eow": "week"}
@@ -841,24 +857,24 @@ class Rule:
     resolve: Callable[[re.Match, Context], Result]
     tier: int = 1
     needs: tuple[frozenset[str], ...] = ()  # a cheap test: the rule cannot match text without these
-    hint_regex: str | None = None  # a cheaper regex that every match of the rule's regex contains
+    hint: Callable[[str, int], bool] | None = None  # a cheaper test (text, limit) that every match passes
 
     @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(r"(?<![a-z])" + self.regex)  # never start inside a word
 
-    @cached_property
-    def hint(self) -> re.Pattern | None:
-        return re.compile(self.hint_regex) if self.hint_regex is not None else None
-
 
 _UNIT_WORDS = "year|yr|month|week|wk|day|quarter|fortnight|hour|hr|min|sec"  # some word of UNIT (so of DUR)
+# DUR1 is a number, maybe a hyphen, then a unit; this clause word stands for that test on the whole
+# text (see _number_before_unit), which the rules with a DUR need besides a unit word
+NUMBER_BEFORE_UNIT = "number before unit"
+_DUR_WORDS = (_UNIT_WORDS, NUMBER_BEFORE_UNIT)
 _YEAR_WORDS = rf"{FOUR_DIGITS}|thousand|year"  # some word of YEAR or REL_YEAR
 _NEEDS = {
-    "within_after_today": ("within", "after|from", "today|now", _UNIT_WORDS),
-    "offset": ("after|from|before|hence|later|ago", _UNIT_WORDS),
-    "for_from": ("from|starting|beginning", _UNIT_WORDS, rf"{DIGIT}|{_MONTHS}|today|tomorrow|tmrw|yesterday|now"),
-    "from_for": ("for", "from|starting|beginning", _UNIT_WORDS),
+    "within_after_today": ("within", "after|from", "today|now", *_DUR_WORDS),
+    "offset": ("after|from|before|hence|later|ago", *_DUR_WORDS),
+    "for_from": ("from|starting|beginning", *_DUR_WORDS, rf"{DIGIT}|{_MONTHS}|today|tomorrow|tmrw|yesterday|now"),
+    "from_for": ("for", "from|starting|beginning", *_DUR_WORDS),
     "range": (rf"{DIGIT}|{_MONTHS}", "to|through|thru|till|until|and|-|–|—"),
     # a date is a month name, or digits with a separator
     "date": (rf"{DIGIT}|{_MONTHS}", f"/|.|-|{_MONTHS}"),
@@ -885,12 +901,12 @@ _NEEDS = {
     "day_of_rel_month": ("month", "this|next|last|following"),
     "edge_day_of": ("day", "last|first"),
     "on_the_nth": ("the", "on|by|before|until"),
-    "in_duration": ("in", _UNIT_WORDS),
-    "next_n": ("next|coming|following", _UNIT_WORDS),
+    "in_duration": ("in", *_DUR_WORDS),
+    "next_n": ("next|coming|following", *_DUR_WORDS),
     "n_next": ("next|coming|following", _UNIT_WORDS),
-    "within": ("within", _UNIT_WORDS),
+    "within": ("within", *_DUR_WORDS),
     "vague_count": ("next|coming|following", "days|weeks|months|years|quarters"),
-    "duration": (_UNIT_WORDS,),
+    "duration": _DUR_WORDS,
     "for_the_unit": ("for", "the", "week|month|year|day|quarter"),
     "freq_adverb": ("ly|everyday",),
     "freq_every": ("every|each|per", _UNIT_WORDS),
@@ -901,20 +917,72 @@ _NEEDS = {
 
 
 _MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
-# Hints for the two rules whose regexes cost most where they find nothing. range: how the first
-# date part can end (a number of one, two or four digits -- a day, a month, a year; st/nd/rd/th of
-# DAYNUM and ORDW; a number word of CARDDAY or YEARW; a month; a word of RELDAY), a connector, then
-# how the second part can begin (this/next, "the", a number of one, two or four digits, a month, an
-# ordinal word of ORDW, a word of RELDAY). "from 150 to 1,800" is no range. month_year: its four
-# spellings, with MON as a month start and any letters.
 _DATE_NUMBER = r"(?<!\d)(?:\d{4}|\d\d?)(?!\d)"
+
+
+class RegexHint:
+    """A cheap test that a rule can match: a regex that every match of the rule's regex contains,
+    compiled on first use."""
+
+    def __init__(self, regex: str):
+        self.regex = regex
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.regex)
+
+    def __call__(self, text: str, limit: int) -> bool:
+        return self.pattern.search(text, 0, limit) is not None
+
+
+class RangeHint:
+    """The range rule's test: how the first date part can end (a number of one, two or four digits
+    -- a day, a month, a year; st/nd/rd/th of DAYNUM and ORDW; a number word of CARDDAY or YEARW; a
+    month; a word of RELDAY), a connector, then how the second part can begin (this/next, "the", a
+    number of one, two or four digits, a month, an ordinal word of ORDW, a word of RELDAY). "from 150
+    to 1,800" is no range. One regex for all three parts would try the first part's many endings at
+    every character; the connector and second part come first here (a regex that begins with a
+    connector's first letter lets the engine skip ahead to those letters), then the few characters
+    before each connector are tested for an ending."""
+
+    CONNECTOR = r"(?:to|through|thru|till|until|and|-|–|—)"
+    SECOND_PART = (rf"\s*(?:this\s|next\s|the\s|{_DATE_NUMBER}|{_MONTH_STARTS}|twent|thirt|first|second|third"
+                   r"|four|fif|six|seven|eight|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)")
+    FIRST_PART_END = (rf"(?:{_DATE_NUMBER}|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                      rf"|twelve|teen|ty|thousand|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?")
+    LONGEST_END = len("september.")
+
+    @cached_property
+    def _connector(self) -> re.Pattern:
+        return re.compile(self.CONNECTOR + self.SECOND_PART)
+
+    @cached_property
+    def _first_part_end(self) -> re.Pattern:
+        return re.compile(self.FIRST_PART_END + r"\Z")
+
+    def __call__(self, text: str, limit: int) -> bool:
+        at = 0
+        while (connector := self._connector.search(text, at, limit)) is not None:
+            end = at = connector.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            # an ending that stops where the spaces before the connector begin (the search sees
+            # the text up to `end` only, and lookbehinds see before its start)
+            if self._first_part_end.search(text, max(0, end - self.LONGEST_END), end):
+                return True
+            at += 1
+        return False
+
+
 _HINTS = {
-    "range": (rf"(?:{_DATE_NUMBER}|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen"
-              rf"|ty|thousand|{_MONTHS}|tomorrow|yesterday|today|tmrw|now)\.?\s*(?:to|through|thru|till|until|and|-|–|—)"
-              rf"\s*(?:this\s|next\s|the\s|{_DATE_NUMBER}|{_MONTH_STARTS}|twent|thirt|first|second|third|four|fif|six"
-              r"|seven|eight|nin|tenth|eleventh|twelfth|day|today|tomorrow|tmrw|yesterday|now)"),
-    "month_year": (rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}|two\s+thousand)"
-                   rf"|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d|\d\s*[-/]\s*\d{{4}}"),
+    "range": RangeHint(),
+    # year: a year (YEAR4 starts with 19 or 20, YEARW with "two") after the spaces that follow a lead
+    # word, "the", "fiscal", "calendar" or "year", which end in these letter pairs
+    "year": RegexHint(r"(?:in|ng|by|re|il|ll|gh|ut|or|ce|an|he|al|ar)\s+(?:19|20|two\s)"),
+    # month_year: its four spellings, with MON as a month start and any letters
+    "month_year": RegexHint(rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}"
+                            rf"|two\s+thousand)|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d"
+                            rf"|\d\s*[-/]\s*\d{{4}}"),
 }
 
 
@@ -1093,14 +1161,39 @@ def _needs_as_bits() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[tupl
             bits_of_word[word] = bits_of_word.get(word, 0) | bit
     by_first: dict[str, list[tuple[str, int]]] = {}
     for word, bits in sorted(bits_of_word.items()):
-        if word not in _FEATURES:
+        if word not in _FEATURES and word != NUMBER_BEFORE_UNIT:
             by_first.setdefault(word[0], []).append((word, bits))
     features = tuple((regex, bits_of_word.get(name, 0)) for name, regex in _FEATURES.items())
     rules = tuple(sum(bit_of_clause[clause] for clause in set(rule.needs)) for rule in RULES)
-    return {first: tuple(words) for first, words in by_first.items()}, features, rules
+    return {first: tuple(words) for first, words in by_first.items()}, features, rules, \
+        bits_of_word[NUMBER_BEFORE_UNIT], bit_of_clause[_clause(_UNIT_WORDS)]
 
 
-_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS = _needs_as_bits()
+_WORDS_BY_FIRST, _FEATURE_BITS, _RULE_NEEDS, _NUMBER_BEFORE_UNIT_BITS, _UNIT_BIT = _needs_as_bits()
+# How a number (NUM) can end: a digit, or one of these words after a non-letter ("a couple of",
+# "two and a half", "one hundred", "twenty-five")
+_NUMBER_LAST_WORDS = (*_PLAIN_UNITS.split("|"), *_PLAIN_TENS.split("|"), "hundred", "half", "quarter", "of",
+                      "couple", "an", "a")
+_NUMBER_END = re.compile(rf"(?:\d|(?<![a-z])(?:{'|'.join(_NUMBER_LAST_WORDS)}))\Z")
+_NUMBER_END_CHARS = max(map(len, _NUMBER_LAST_WORDS))
+_UNIT_START = re.compile(_UNIT_WORDS)
+
+
+def _number_before_unit(text: str) -> bool:
+    """Whether a unit word starts where a number, spaces and at most one hyphen end (as in DUR1).
+    The unit words are found first (a regex the engine skips ahead in), then the few characters
+    before each are tested for the end of a number."""
+    for unit in _UNIT_START.finditer(text):
+        end = unit.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end and text[end - 1] == "-":
+            end -= 1
+            while end and text[end - 1].isspace():
+                end -= 1
+        if _NUMBER_END.search(text, max(0, end - _NUMBER_END_CHARS), end):
+            return True
+    return False
 
 
 def _satisfied(text: str) -> int:
@@ -1110,6 +1203,8 @@ def _satisfied(text: str) -> int:
     satisfied = 0
     for chunk in text.split():
         satisfied |= _chunk_satisfied(chunk)
+    if satisfied & _UNIT_BIT and _number_before_unit(text):
+        satisfied |= _NUMBER_BEFORE_UNIT_BITS
     return satisfied
 
 
@@ -1128,6 +1223,16 @@ def _chunk_satisfied(chunk: str) -> int:
     return satisfied
 
 
+_RANK = itemgetter(0, 1, 2, 3)  # tier, longest first, start, rule order
+
+
+@lru_cache(maxsize=1024)  # stretches satisfy a few hundred combinations of clauses
+def _rules_needing(satisfied: int) -> tuple[tuple[int, Rule], ...]:
+    """The rules (with their order) whose needs are all among the satisfied clauses."""
+    return tuple((order, rule) for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS))
+                 if satisfied & needs == needs)
+
+
 def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Reading, ...]:
     """All time readings in text (already lower-cased), in order, without overlaps.
 
@@ -1144,15 +1249,14 @@ def find_times(text: str, ctx: Context, limit: int | None = None) -> tuple[Readi
 # not parsed again for the same reference date.
 @lru_cache(maxsize=4096)
 def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
-    satisfied = _satisfied(text[:limit])
     candidates = []
-    for order, (rule, needs) in enumerate(zip(RULES, _RULE_NEEDS)):
-        if satisfied & needs != needs or (rule.hint is not None and not rule.hint.search(text, 0, limit)):
+    for order, rule in _rules_needing(_satisfied(text[:limit])):
+        if rule.hint is not None and not rule.hint(text, limit):
             continue  # the rule cannot match here
         for m in rule.pattern.finditer(text, 0, limit):
             if m.end() > m.start():
                 candidates.append((rule.tier, m.start() - m.end(), m.start(), order, rule, m))
-    candidates.sort(key=lambda c: c[:4])
+    candidates.sort(key=_RANK)
     taken: list[tuple[int, int]] = []
     readings: list[Reading] = []
     for _, _, start, _, rule, m in candidates:
@@ -1164,7 +1268,7 @@ def _find_times(text: str, ctx: Context, limit: int) -> tuple[Reading, ...]:
             continue
         label, value, first, last = result
         lead = m["lead"] if "lead" in m.re.groupindex else None
-        lead = re.sub(r"\s+", " ", lead) if lead else None
+        lead = _SPACES.sub(" ", lead) if lead else None
         reading = Reading(label, start, end, value, _kind(rule.name, label, lead),
                           _deadline(rule.name, label, lead, first, last, m, ctx),
                           resolved=value is not None or label == "VAGUE_TIME", lead=lead)

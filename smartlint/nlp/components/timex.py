@@ -10,6 +10,7 @@ TokenTable (plain lists), not as spaCy Token objects.
 from __future__ import annotations
 
 import re
+from operator import or_
 
 from spacy.language import Language
 
@@ -43,8 +44,12 @@ _CURRENCY = frozenset("$€£¥")
 # not the goal's time ("no later than" and "earlier than" do set a deadline)
 _COMPARED_BEFORE = re.compile(r"(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:to|with)|\bversus"
                               r"|\bvs\.?|\brelative\s+to)\s+(?:(?:in|during|at|over|for)\s+)?$")
+# a word every match of _COMPARED_BEFORE holds; a regex that begins with a literal is searched fast
+_COMPARISON_WORD = re.compile("than|compared|versus|vs|relative")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![a-z])")
 _FOUR_ASCII_DIGITS = re.compile(r"[0-9]{4}")
+ANCHOR_MARK = b"\x02"
+_MARKED_RUN = re.compile(rb"[\x01\x02]+")  # a maximal run of joiners and anchors in the marks
 LOOK_BEHIND_CHARS = 24
 _NOT_IN_COUNTED_NOUN = frozenset({"and", "or", "but", "of", "for", "in", "on", "at", "by", "to", "with", "the"})
 CONTEXT_CHARS = 12
@@ -88,29 +93,21 @@ class TimeNormalizer:
         if not anchors and not years:
             return doc
         # 1 = joiner, 2 = anchor (a token of one to four digits is like_num, so joins)
-        marks = [1 if num or word in JOINERS else 0 for word, num in zip(lower, tokens.like_num)]
+        marks = bytearray(map(or_, map(JOINERS.__contains__, lower), tokens.like_num))
         for start, end, label, _id in anchors:
             if label == MAYBE and not _is_month(tokens, start):
                 continue
-            marks[start:end] = [2] * (end - start)
+            marks[start:end] = ANCHOR_MARK * (end - start)
         for i in years:
             if marks[i] != 2:
                 marks[i] = marks[i - 1] = 2
         if 2 not in marks:
             return doc
         ctx = Context(reference_date(doc), fiscal_year_start(doc, self.default_fiscal_year_start))
-        n_tokens = tokens.n
-        i = 0
-        while i < n_tokens:
-            if not marks[i]:
-                i += 1
-                continue
-            j = i
-            while j < n_tokens and marks[j]:
-                j += 1
-            if 2 in marks[i:j]:
-                self._read_stretch(doc, tokens, i, j, ctx)
-            i = j
+        for stretch in _MARKED_RUN.finditer(marks):
+            start, stop = stretch.span()
+            if marks.find(2, start, stop) >= 0:
+                self._read_stretch(doc, tokens, start, stop, ctx)
         return doc
 
     def _read_stretch(self, doc, tokens: TokenTable, first: int, stop: int, ctx: Context) -> None:
@@ -150,7 +147,7 @@ class TimeNormalizer:
         if reading.label not in ("DATE", "DATE_RANGE"):
             return False
         before = _lower(text[max(0, start - LOOK_BEHIND_CHARS):start])
-        if _COMPARED_BEFORE.search(before):
+        if _COMPARISON_WORD.search(before) and _COMPARED_BEFORE.search(before):
             return True
         past = reading.deadline is not None and reading.deadline < ctx.reference
         return past and bool(_POSSESSIVE_AFTER.match(text, end))
@@ -161,9 +158,10 @@ class TimeNormalizer:
         if reading.label not in ("DATE", "DATE_RANGE"):
             return False
         before = text[: reading.start]
-        starts = bool(_START_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
-        if _FROM_BEFORE.search(before):
+        if "from" in before and _FROM_BEFORE.search(before):
             starts = bool(_ON_AFTER.match(text, reading.end))
+        else:
+            starts = bool(_START_BEFORE.search(before))
         if not starts:
             return False
         if reading.value is None:
