@@ -84,7 +84,9 @@ class RuleBook:
 
     def __init__(self, rules: Sequence[StatementRule]):
         self.rules = tuple(rules)
-        self._gates = [(ReadyRule.of(rule), *rule.gate) for rule in self.rules]
+        # each rule's gate split once: the read facts it needs and excludes, and the deferred ones
+        # as the view attributes to test (None when it names none)
+        self._gates = [(ReadyRule.of(rule), *_split_gate(*rule.gate)) for rule in self.rules]
         # facts present -> the rules that may fire (with their hits), and those that may fire if
         # the deferred facts their gates still need and exclude allow; one entry per combination
         # of the read facts
@@ -116,14 +118,22 @@ class RuleBook:
 
     def _pick(self, present: frozenset[str]) -> tuple[list, list]:
         open_rules, deferred = [], []
-        for rule, needs, excludes in self._gates:
-            if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present):
-                if (needs | excludes) & DEFERRED_FACTS:
-                    deferred.append((rule, _attributes(needs & DEFERRED_FACTS),
-                                     _attributes(excludes & DEFERRED_FACTS)))
-                else:
+        for rule, needs, excludes, deferred_gate in self._gates:
+            if needs <= present and excludes.isdisjoint(present):
+                if deferred_gate is None:
                     open_rules.append(rule)
+                else:
+                    deferred.append((rule, *deferred_gate))
         return open_rules, deferred
+
+
+def _split_gate(needs: frozenset[str], excludes: frozenset[str]) -> tuple[frozenset, frozenset, tuple | None]:
+    """(read facts needed, read facts excluded, (deferred attributes needed, deferred attributes
+    excluded) or None)."""
+    deferred = None
+    if (needs | excludes) & DEFERRED_FACTS:
+        deferred = (_attributes(needs & DEFERRED_FACTS), _attributes(excludes & DEFERRED_FACTS))
+    return needs - DEFERRED_FACTS, excludes - DEFERRED_FACTS, deferred
 
 
 def _attributes(names: frozenset[str]) -> tuple[str, ...]:
