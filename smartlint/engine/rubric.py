@@ -20,7 +20,7 @@ EXTREME_GROWTH_PER_MONTH = 200.0  # 200% or more within a month: a hard flag (A0
 MAX_CHANNELS = 3  # more than three channels at once: a soft flag (A1)
 MAX_YEARS = 5.0  # a deadline more than five years out: a soft flag (A1)
 
-_BOUNDS, _TEXT = attrgetter("start", "end"), attrgetter("text")
+_TEXT = attrgetter("text")
 _QUOTES_APART = '", "'  # between two quoted texts
 
 
@@ -30,9 +30,8 @@ def spans(items) -> list[Span | dict]:
     if not items:
         return []  # most levels cite nothing: skip the dict and the sort
     if len(items) > 1:
-        items = list(filter(None, items))  # no None (a Piece or a Mention is never false)
-        unique = dict(zip(map(_BOUNDS, items), items))  # the last of each (start, end)
-        items = list(map(unique.__getitem__, sorted(unique)))
+        unique = {(i.start, i.end): i for i in items if i is not None}
+        items = [i for _, i in sorted(unique.items())]
     elif items[0] is None:
         return []
     return [i if isinstance(i, Span) else {"text": i.text, "start": i.start, "end": i.end} for i in items]
