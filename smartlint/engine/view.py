@@ -165,14 +165,15 @@ class GoalView:
         # statement's: owners and times serve every part); the facts read off these lists are set here.
         reasons, outside, statement_by_label = [], [], {}
         for m in facts.mentions:
-            if m.label == "RATIONALE":
+            label = m.label  # read once: a pydantic model's attributes are slower to read than locals
+            if label == "RATIONALE":
                 reasons.append(m)
             elif not m.in_rationale:
                 outside.append(m)
-                if m.label in statement_by_label:
-                    statement_by_label[m.label].append(m)
+                if label in statement_by_label:
+                    statement_by_label[label].append(m)
                 else:
-                    statement_by_label[m.label] = [m]
+                    statement_by_label[label] = [m]
         if reasons:
             if len(reasons) == 1:  # the usual one clause: two comparisons, no bisection
                 first, last = reasons[0].start, reasons[0].end
@@ -231,7 +232,7 @@ class GoalView:
         """The part's mentions with these labels, as Intervals (built once per label set)."""
         cover = self._cover.get(labels)
         if cover is None:
-            cover = self._cover[labels] = Intervals((m.start, m.end) for m in self.mentions if m.label in labels)
+            cover = self._cover[labels] = Intervals([(m.start, m.end) for m in self.mentions if m.label in labels])
         return cover
 
     def _covered(self, start: int, end: int, labels: Collection[str]) -> bool:
@@ -606,10 +607,11 @@ class GoalView:
 def _sorted_by_label(mentions: list[Mention]) -> dict[str, list[Mention]]:
     by_label: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.label in by_label:
-            by_label[m.label].append(m)
+        label = m.label
+        if label in by_label:
+            by_label[label].append(m)
         else:
-            by_label[m.label] = [m]
+            by_label[label] = [m]
     return by_label
 
 
