@@ -70,11 +70,8 @@ class Linter:
         from smartlint.kpi.kinds import statement_kind
 
         view = GoalView(facts)  # judged and coached: the coach reuses what the rules worked out
-        kind = kind or statement_kind(facts)
-        if kind == "goal":  # the judge's points stand: the coach's advice goes into the Report as it is built
-            return judge_facts(facts, self._statement_rules, id=id, whole=view,
-                               coach=lambda points: coaching(facts, points, view))
-        report = expect_for_kind(judge_facts(facts, self._statement_rules, id=id, whole=view), kind)
+        report = judge_facts(facts, self._statement_rules, id=id, whole=view)
+        report = expect_for_kind(report, kind or statement_kind(facts))
         points = {letter: score.points for letter, score in report.dimensions.items()}
         report.questions, report.suggestions, report.rewrite = coaching(facts, points, view)
         return report

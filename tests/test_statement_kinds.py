@@ -56,24 +56,3 @@ def test_score_json_says_which_kind_was_judged_and_suggests_kpis():
     assert {"leading", "lagging"} <= timings and 2 <= len(report["kpis"]) <= 4
     values = [step["value"] for step in report["milestones"]]
     assert values == sorted(values) and values[-1] == 60
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("Grow sales by 10% by Q3 2026", None), ("We will publish 4 posts a month so that leads grow", None),
-    ("Weekly website visits, target 5,000 by June 30, 2026", None),
-    ("Launch the referral programme by February 15, 2026", None),
-    ("Improve things soon", "kpi"), ("Improve things soon", "milestone"), ("Improve things soon", "goal"),
-])
-def test_coaching_built_into_the_report_equals_coaching_set_on_it(linter, text, kind):
-    """Linter.judge hands a goal's coaching to the judge, which builds it into the Report: the
-    same Report as judging first and setting the coach's advice on the kind's re-scored report."""
-    from smartlint.coach import coaching
-    from smartlint.engine.judge import judge
-    from smartlint.engine.statement_kinds import expect_for_kind
-    from smartlint.kpi.kinds import statement_kind
-
-    facts = linter.analyzer.analyze(text, TODAY)
-    expected = expect_for_kind(judge(facts, linter.rules.statement), kind or statement_kind(facts))
-    points = {letter: score.points for letter, score in expected.dimensions.items()}
-    expected.questions, expected.suggestions, expected.rewrite = coaching(facts, points)
-    assert linter.judge(facts, kind=kind).model_dump_json() == expected.model_dump_json()

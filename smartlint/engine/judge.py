@@ -202,15 +202,10 @@ def _total_points(grades: list[Grade]) -> int:
     return sum(map(itemgetter(0), grades))
 
 
-Coach = Callable[[dict[str, int]], tuple[list[str], list, str | None]]
-
-
 def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | None = None,
-          whole: GoalView | None = None, coach: Coach | None = None) -> Report:
+          whole: GoalView | None = None) -> Report:
     """Score one statement; with several goals in it, the weakest part gives the points. `whole`
-    is the statement's GoalView when the caller keeps it (the coach reuses it). `coach` turns the
-    letters' points into the Report's (questions, suggestions, rewrite), which then go into the
-    Report as it is built rather than being set on it afterwards (a Python-level setattr each)."""
+    is the statement's GoalView when the caller keeps it (the coach reuses it)."""
     rules = RuleBook.of(rules)
     parts = split_goals(facts)
     whole = GoalView(facts) if whole is None else whole
@@ -225,11 +220,9 @@ def judge(facts: Facts, rules: Sequence[StatementRule] | RuleBook, id: str | Non
         if finding["rule"] not in ids:
             ids.append(finding["rule"])
     total = _total_points(weakest)
-    questions, suggestions, rewrite = ([], [], None) if coach is None else coach(
-        {d: points for d, (points, _, _) in zip(DIMENSIONS, weakest)})
     return Report(
         id=id, text=facts.text, reference_date=facts.reference_date, kind="goal",
         score=total * 10, smart=total == 2 * len(DIMENSIONS),  # two points on every letter
         dimensions=dimensions, facts=summarize(whole), findings=findings,
-        questions=questions, suggestions=suggestions, rewrite=rewrite,
+        questions=[], suggestions=[], rewrite=None,
     )
