@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import string
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,23 @@ def test_corpus_goals_are_almost_all_goals(analyzer):
     others = {goal_id: kind for goal_id, kind in kinds.items() if kind != "goal"}
     assert "kpi" not in others.values(), others
     assert len(others) <= 3, others
+
+
+def test_label_regex_is_skipped_only_where_it_cannot_match():
+    """statement_kind runs LABEL_PREFIX only on texts that open with a character some label may
+    follow: for every other opening letter, the regex finds no label whatever comes after it."""
+    from smartlint.kpi.kinds import _UNLABELLED_OPENINGS, LABEL_PREFIX
+
+    labels = ["kpi", "KPIs", "key performance indicator", "Metric", "milestone", "checkpoint", "Goal",
+              "objectives", "OKR", "okrs"]
+    rests = ["", "x ", "- ", "** ", "1. ", "# ", "[x] ", " ", "\t", "> "]
+    matched = 0
+    for opening in string.ascii_letters:
+        for rest in rests:
+            for label in labels:
+                for end in (": ship it", " - grow", "**: do", " – go"):
+                    text = opening + rest + label + end
+                    if LABEL_PREFIX.match(text):
+                        matched += 1
+                        assert opening not in _UNLABELLED_OPENINGS, text
+    assert matched  # the openings a label may follow ("x [x] KPI: ...", "KPI: ...") do match

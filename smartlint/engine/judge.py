@@ -8,12 +8,13 @@ again.
 """
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
-from smartlint.engine.kinds import StatementRule, describe
+from smartlint.engine.kinds import DESCRIBED, StatementRule
 from smartlint.engine.rubric import RUBRIC, Grade
 from smartlint.engine.split import split_goals
 from smartlint.engine.view import GoalView
@@ -29,14 +30,49 @@ class _Fields(dict):
         return ""
 
 
-def _render(template: str, fields: _Fields) -> str:
-    return template.format_map(fields).strip()
+class Template:
+    """A message or suggestion template made ready once per rule: the fields it reads from the
+    goal (see kinds.DESCRIBED), and its text when it reads no field at all (most rules' suggestions
+    and many messages), which then costs nothing per finding."""
+
+    __slots__ = ("template", "described", "constant")
+
+    def __init__(self, template: str):
+        self.template = template
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        self.described = tuple(sorted(names & DESCRIBED.keys()))
+        self.constant = None if names else template.format_map(_Fields()).strip()
+
+    def render(self, view: GoalView, hit_fields) -> str:
+        if self.constant is not None:
+            return self.constant
+        if not self.described:
+            return self.template.format_map(_Fields(hit_fields)).strip()
+        fields = _Fields({name: DESCRIBED[name](view) for name in self.described})
+        fields.update(hit_fields)
+        return self.template.format_map(fields).strip()
 
 
 # Facts the rubric reads only on some goals (a comparative only when there is no target, a
 # result only when there is no reason...): a gate reads them only for the rules the other facts
 # leave open, so that most goals never compute them.
 DEFERRED_FACTS = frozenset({"comparative", "weak_number", "baseline", "result", "scope"})
+
+
+class ReadyRule(NamedTuple):
+    """What the judge reads of a rule on every goal it may fire on, looked up once."""
+
+    id: str
+    dimension: str
+    level: str
+    hits: Callable[[GoalView], list]
+    message: Template
+    suggestion: Template | None
+
+    @classmethod
+    def of(cls, rule: StatementRule) -> ReadyRule:
+        return cls(rule.id, rule.dimension, rule.level, rule.hits, Template(rule.message),
+                   Template(rule.suggestion) if rule.suggestion else None)
 
 
 class RuleBook:
@@ -48,11 +84,13 @@ class RuleBook:
 
     def __init__(self, rules: Sequence[StatementRule]):
         self.rules = tuple(rules)
-        self._gates = [(rule, *rule.gate) for rule in self.rules]
+        # each rule's gate split once: the read facts it needs and excludes, and the deferred ones
+        # as the view attributes to test (None when it names none)
+        self._gates = [(ReadyRule.of(rule), *_split_gate(*rule.gate)) for rule in self.rules]
         # facts present -> the rules that may fire (with their hits), and those that may fire if
         # the deferred facts their gates still need and exclude allow; one entry per combination
         # of the read facts
-        self._open: dict[frozenset[str], tuple[list, list[tuple[StatementRule, Callable, tuple, tuple]]]] = {}
+        self._open: dict[frozenset[str], tuple[list[ReadyRule], list[tuple[ReadyRule, tuple, tuple]]]] = {}
         gated = {name for rule in self.rules for gate in rule.gate for name in gate}
         self._names = tuple(sorted(gated - DEFERRED_FACTS))
         attributes = [FACT_ATTRIBUTES[name] for name in self._names]
@@ -65,9 +103,8 @@ class RuleBook:
     def of(cls, rules: Sequence[StatementRule] | RuleBook) -> RuleBook:
         return rules if isinstance(rules, RuleBook) else cls(rules)
 
-    def open_for(self, view: GoalView) -> list[tuple[StatementRule, Callable]]:
-        """The rules that may fire on this goal, each with its hits function (in no set order:
-        run_rules sorts the findings)."""
+    def open_for(self, view: GoalView) -> list[ReadyRule]:
+        """The rules that may fire on this goal (in no set order: run_rules sorts the findings)."""
         present = frozenset(compress(self._names, self._read(view)))
         entry = self._open.get(present)
         if entry is None:
@@ -75,20 +112,28 @@ class RuleBook:
         open_rules, deferred = entry
         if not deferred:
             return open_rules
-        return open_rules + [(rule, hits) for rule, hits, needs, excludes in deferred
+        return open_rules + [rule for rule, needs, excludes in deferred
                              if all(getattr(view, a) for a in needs)
                              and not any(getattr(view, a) for a in excludes)]
 
     def _pick(self, present: frozenset[str]) -> tuple[list, list]:
         open_rules, deferred = [], []
-        for rule, needs, excludes in self._gates:
-            if needs - DEFERRED_FACTS <= present and excludes.isdisjoint(present):
-                if (needs | excludes) & DEFERRED_FACTS:
-                    deferred.append((rule, rule.hits, _attributes(needs & DEFERRED_FACTS),
-                                     _attributes(excludes & DEFERRED_FACTS)))
+        for rule, needs, excludes, deferred_gate in self._gates:
+            if needs <= present and excludes.isdisjoint(present):
+                if deferred_gate is None:
+                    open_rules.append(rule)
                 else:
-                    open_rules.append((rule, rule.hits))
+                    deferred.append((rule, *deferred_gate))
         return open_rules, deferred
+
+
+def _split_gate(needs: frozenset[str], excludes: frozenset[str]) -> tuple[frozenset, frozenset, tuple | None]:
+    """(read facts needed, read facts excluded, (deferred attributes needed, deferred attributes
+    excluded) or None)."""
+    deferred = None
+    if (needs | excludes) & DEFERRED_FACTS:
+        deferred = (_attributes(needs & DEFERRED_FACTS), _attributes(excludes & DEFERRED_FACTS))
+    return needs - DEFERRED_FACTS, excludes - DEFERRED_FACTS, deferred
 
 
 def _attributes(names: frozenset[str]) -> tuple[str, ...]:
@@ -102,21 +147,16 @@ def run_rules(views: Sequence[GoalView], rules: Sequence[StatementRule] | RuleBo
     # Part by part, then rule by rule: the first part a hit comes from gives its fields, and the
     # stable sort below keeps one rule's hits in that order, as rule by rule, part by part would.
     for view in views:
-        described = None  # the view's template fields, read once and only for a hit
-        for rule, hits in open_for(view):
-            for start, end, hit_fields in hits(view):
+        for rule in open_for(view):
+            for start, end, hit_fields in rule.hits(view):
                 key = (rule.id, start, end)
                 if key in seen:
                     continue
                 seen.add(key)
-                if described is None:
-                    described = describe(view)
-                fields = _Fields(described)
-                fields.update(hit_fields)
                 findings.append({
                     "rule": rule.id, "dimension": rule.dimension, "level": rule.level,
-                    "message": _render(rule.message, fields), "start": start, "end": end,
-                    "suggestion": _render(rule.suggestion, fields) if rule.suggestion else None,
+                    "message": rule.message.render(view, hit_fields), "start": start, "end": end,
+                    "suggestion": rule.suggestion.render(view, hit_fields) if rule.suggestion else None,
                 })
     findings.sort(key=_finding_order)
     return findings

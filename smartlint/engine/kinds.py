@@ -39,20 +39,29 @@ def _first_text(items) -> str:
     return items[0].text if items else ""
 
 
-def describe(view: GoalView) -> dict[str, Any]:
-    """Named fact fields for message templates, read lazily from the view."""
-    first_text = _first_text
+def _deadline_text(view: GoalView) -> str:
     deadline = view.deadline
-    return {
-        "text": view.facts.text[view.start:view.end].strip(),
-        "rate": first_text(view.rates),
-        "deadline": (f"{deadline.text} ({deadline.deadline.isoformat()})"
-                     if deadline is not None and deadline.deadline else first_text(view.deadlines)),
-        "target": first_text(view.targets),
-        "owner": first_text(view.owners),
-        "platform": first_text(view.platforms),
-        "channels": ", ".join(view.channels),
-    }
+    if deadline is not None and deadline.deadline:
+        return f"{deadline.text} ({deadline.deadline.isoformat()})"
+    return _first_text(view.deadlines)
+
+
+# The named fact fields of message templates, each read from the view only by the templates that
+# name it (the judge looks up which once per rule).
+DESCRIBED: dict[str, Callable[[GoalView], str]] = {
+    "text": lambda view: view.facts.text[view.start:view.end].strip(),
+    "rate": lambda view: _first_text(view.rates),
+    "deadline": _deadline_text,
+    "target": lambda view: _first_text(view.targets),
+    "owner": lambda view: _first_text(view.owners),
+    "platform": lambda view: _first_text(view.platforms),
+    "channels": lambda view: ", ".join(view.channels),
+}
+
+
+def describe(view: GoalView) -> dict[str, Any]:
+    """Named fact fields for message templates, read from the view."""
+    return {name: read(view) for name, read in DESCRIBED.items()}
 
 
 def _readers(names: list[str]) -> tuple[Callable[[GoalView], Any], ...]:

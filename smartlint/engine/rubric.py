@@ -7,6 +7,7 @@ calls are the constants below.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from smartlint.engine.view import GoalView
 from smartlint.facts import Span
@@ -18,6 +19,9 @@ EXTREME_FACTOR = 10.0  # 10x or more: a hard flag (A0)
 EXTREME_GROWTH_PER_MONTH = 200.0  # 200% or more within a month: a hard flag (A0)
 MAX_CHANNELS = 3  # more than three channels at once: a soft flag (A1)
 MAX_YEARS = 5.0  # a deadline more than five years out: a soft flag (A1)
+
+_TEXT = attrgetter("text")
+_QUOTES_APART = '", "'  # between two quoted texts
 
 
 def spans(items) -> list[Span | dict]:
@@ -34,7 +38,8 @@ def spans(items) -> list[Span | dict]:
 
 
 def quote(items, limit: int = 3) -> str:
-    return ", ".join([f'"{i.text}"' for i in items[:limit]])
+    """The first `limit` items' texts, each in double quotes, comma-separated (joined in C)."""
+    return f'"{_QUOTES_APART.join(map(_TEXT, items[:limit]))}"' if items else ""
 
 
 Grade = tuple[int, list[Span | dict], str]  # points, evidence (as `spans` gives it), reason
@@ -47,7 +52,7 @@ Grade = tuple[int, list[Span | dict], str]  # points, evidence (as `spans` gives
 # -- S ---------------------------------------------------------------------------------------
 def _s_reason(view: GoalView) -> str:
     parts = [("how", view.methods), ("who", view.owners), ("where", view.scopes)]
-    said = "; ".join(f"{name}: {quote(found, 2)}" for name, found in parts if found)
+    said = "; ".join([f"{name}: {quote(found, 2)}" for name, found in parts if found])
     return f"a concrete outcome ({quote(view.what, 3)}) and {said}"
 
 

@@ -36,16 +36,29 @@ def _has_verb(text: str, offset: int, actions: list[tuple[int, int]]) -> bool:
             or any(w.lower() in _VERBS for w in lexicon.WORD.findall(text)))
 
 
+def _blocked_and_actions(facts: Facts) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the mentions a cut may not fall inside, and of the goal's own actions."""
+    blocked, actions = [], []
+    for m in facts.mentions:
+        if m.label != "ACTION":
+            blocked.append((m.start, m.end))
+        elif not m.in_rationale:
+            actions.append((m.start, m.end))
+    return blocked, actions
+
+
 def split_goals(facts: Facts) -> list[tuple[int, int]]:
     """(start, end) of each goal in the statement; one pair when it holds a single goal."""
     text = facts.text
     if ";" not in text and "," not in text and "and" not in text:
         return [(0, len(text))]  # no separator can match (most goals): skip the scan
-    blocked = [(m.start, m.end) for m in facts.mentions if m.label != "ACTION"]
-    actions = [(m.start, m.end) for m in facts.mentions if m.label == "ACTION" and not m.in_rationale]
     parts, cursor = [], 0
+    blocked = actions = None  # the mentions' bounds, read at the first separator (one pass)
     for match in _SEPARATOR.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in blocked):
+        if blocked is None:
+            blocked, actions = _blocked_and_actions(facts)
+        cut_start, cut_end = match.span()
+        if any(start < cut_end and cut_start < end for start, end in blocked):
             continue
         before = text[cursor:match.start()]
         rest_end = len(text)

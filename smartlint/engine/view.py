@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from functools import partial
 from itertools import accumulate, compress
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 from smartlint.engine import lexicon
@@ -36,6 +36,7 @@ SCOPE_SKIP = frozenset(NUMBER_LABELS + TIME_LABELS + ("FREQUENCY", "VAGUE_TIME",
 _WORD_SPLIT = re.compile(f"({lexicon.WORD.pattern})")
 
 _START, _END = attrgetter("start"), attrgetter("end")  # sort keys read in C
+_LAST_DAY, _FIRST = attrgetter("deadline"), itemgetter(0)
 _ISO_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
                            r"(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
                            r"(?:(\d+(?:\.\d+)?)S)?)?$")
@@ -97,6 +98,40 @@ class lazy:
         return value
 
 
+class together:
+    """Several properties computed by one function on first use of any of them and stored on the
+    instance at once: a chain of facts that every goal reads in full (the deadline, the months to
+    it, the growth a month...) costs one call, not one per link.
+
+        deadline, months_to_deadline = together(_deadline_facts, 2)
+
+    The function returns the values in the order of the names."""
+
+    def __init__(self, compute, count: int):
+        self.compute = compute
+        self.names: list[str | None] = [None] * count
+
+    def __iter__(self):
+        return (_Member(self, index) for index in range(len(self.names)))
+
+
+class _Member:
+    """One property of a `together` group."""
+
+    def __init__(self, group: together, index: int):
+        self.group, self.index = group, index
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.group.names[self.index] = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        values = self.group.compute(instance)
+        instance.__dict__.update(zip(self.group.names, values))
+        return values[self.index]
+
+
 def duration_days(iso: str) -> float | None:
     """Days in an ISO 8601 duration ("P4M" -> 121.76); None when it does not parse."""
     match = _ISO_DURATION.match(iso or "")
@@ -130,14 +165,15 @@ class GoalView:
         # statement's: owners and times serve every part); the facts read off these lists are set here.
         reasons, outside, statement_by_label = [], [], {}
         for m in facts.mentions:
-            if m.label == "RATIONALE":
+            label = m.label  # read once: a pydantic model's attributes are slower to read than locals
+            if label == "RATIONALE":
                 reasons.append(m)
             elif not m.in_rationale:
                 outside.append(m)
-                if m.label in statement_by_label:
-                    statement_by_label[m.label].append(m)
+                if label in statement_by_label:
+                    statement_by_label[label].append(m)
                 else:
-                    statement_by_label[m.label] = [m]
+                    statement_by_label[label] = [m]
         if reasons:
             if len(reasons) == 1:  # the usual one clause: two comparisons, no bisection
                 first, last = reasons[0].start, reasons[0].end
@@ -196,7 +232,7 @@ class GoalView:
         """The part's mentions with these labels, as Intervals (built once per label set)."""
         cover = self._cover.get(labels)
         if cover is None:
-            cover = self._cover[labels] = Intervals((m.start, m.end) for m in self.mentions if m.label in labels)
+            cover = self._cover[labels] = Intervals([(m.start, m.end) for m in self.mentions if m.label in labels])
         return cover
 
     def _covered(self, start: int, end: int, labels: Collection[str]) -> bool:
@@ -411,19 +447,37 @@ class GoalView:
     def service_windows(self) -> list[Mention]:
         return [m for m in self._timed if self._is_service_window(m)]
 
-    @lazy
-    def deadlines(self) -> list[Mention]:
-        """Time expressions that bound the goal: a deadline, period, window or dated point."""
-        found, windows = [], self.service_windows
+    def _deadline_facts(self) -> tuple[list[Mention], Mention | None, list[Mention], float | None,
+                                       float | None, float | None]:
+        """deadlines, deadline, past_deadlines, months_to_deadline, years_to_deadline and
+        days_to_deadline (see `together`): each reads the one before it."""
+        deadlines, windows, timed = [], self.service_windows, self._timed
         rated = "FREQUENCY" in self._statement_by_label  # else no day recurs
-        for m in self._timed:
+        for m in timed:
             if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)):
                 continue
             kind = m.kind or "point"
             if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
                     and not (rated and self._recurs(m)):
-                found.append(m)
-        return found
+                deadlines.append(m)
+        # the latest resolved last day among the bounding expressions, else the first of them
+        dated = [m for m in deadlines if m.deadline is not None and m.resolved]
+        deadline = max(dated, key=_LAST_DAY) if dated else deadlines[0] if deadlines else None
+        today = self.facts.reference_date
+        past = [m for m in dated if m.deadline < today]
+        months = years = None
+        if deadline is not None and deadline.deadline is not None and deadline.resolved:
+            months = (deadline.deadline - today).days / DAYS_PER_MONTH
+            years = months / 12
+        # to the earliest past deadline, else to the goal's deadline
+        if past:
+            days = float(min((m.deadline - today).days for m in past))
+        else:
+            days = None if months is None else (deadline.deadline - today).days
+        return deadlines, deadline, past, months, years, days
+
+    deadlines, deadline, past_deadlines, months_to_deadline, years_to_deadline, days_to_deadline = \
+        together(_deadline_facts, 6)
 
     def _recurs(self, m: Mention) -> bool:
         """"by the fifth working day of each month": a day in every period, a rate and no deadline."""
@@ -433,19 +487,6 @@ class GoalView:
                 between = text[m.end:rate.start]
                 return " of" in f" {between}" and not any(ch in between for ch in ",;.")
         return False
-
-    @lazy
-    def deadline(self) -> Mention | None:
-        """The goal's deadline: the latest resolved last day among its bounding expressions."""
-        dated = [m for m in self.deadlines if m.deadline is not None and m.resolved]
-        if dated:
-            return max(dated, key=lambda m: m.deadline)
-        return self.deadlines[0] if self.deadlines else None
-
-    @lazy
-    def past_deadlines(self) -> list[Mention]:
-        today = self.facts.reference_date
-        return [m for m in self.deadlines if m.deadline is not None and m.resolved and m.deadline < today]
 
     @lazy
     def rates(self) -> list[Mention]:
@@ -504,51 +545,20 @@ class GoalView:
                     spans.append(_piece((c.text, c.start, c.end)))
         return sorted(spans, key=_START) if len(spans) > 1 else spans
 
-    @lazy
-    def growth(self) -> tuple[float, Mention] | None:
-        """The largest upward change in percent, with the mention behind it."""
+    def _growth_facts(self) -> tuple[tuple[float, Mention] | None, float | None, float | None, float | None]:
+        """growth: the largest upward change in percent, with the mention behind it; its factor;
+        growth_per_month: spread over the months to the deadline (at least one month);
+        short_term_growth: the growth asked for when the deadline is at most three months away."""
         found = [(g, m) for m in self.changes if (g := growth_percent(m)) is not None]
-        return max(found, key=lambda pair: pair[0]) if found else None
+        if not found:
+            return None, None, None, None
+        growth = max(found, key=_FIRST)
+        percent, months = growth[0], self.months_to_deadline
+        if months is None or months <= 0:
+            return growth, 1 + percent / 100, None, None
+        return growth, 1 + percent / 100, percent / max(months, 1.0), percent if months <= 3 else None
 
-    @lazy
-    def growth_factor(self) -> float | None:
-        return None if self.growth is None else 1 + self.growth[0] / 100
-
-    @lazy
-    def months_to_deadline(self) -> float | None:
-        deadline = self.deadline
-        if deadline is None or deadline.deadline is None or not deadline.resolved:
-            return None
-        return (deadline.deadline - self.facts.reference_date).days / DAYS_PER_MONTH
-
-    @lazy
-    def growth_per_month(self) -> float | None:
-        """Growth spread over the months to the deadline (at least one month)."""
-        months = self.months_to_deadline
-        if self.growth is None or months is None or months <= 0:
-            return None
-        return self.growth[0] / max(months, 1.0)
-
-    @lazy
-    def short_term_growth(self) -> float | None:
-        """The growth asked for when the deadline is at most three months away."""
-        months = self.months_to_deadline
-        if self.growth is None or months is None or months <= 0 or months > 3:
-            return None
-        return self.growth[0]
-
-    @lazy
-    def years_to_deadline(self) -> float | None:
-        months = self.months_to_deadline
-        return None if months is None else months / 12
-
-    @lazy
-    def days_to_deadline(self) -> float | None:
-        """Days from the reference date to the earliest past deadline, else to the goal's deadline."""
-        if self.past_deadlines:
-            return float(min((m.deadline - self.facts.reference_date).days for m in self.past_deadlines))
-        months = self.months_to_deadline
-        return None if months is None else (self.deadline.deadline - self.facts.reference_date).days
+    growth, growth_factor, growth_per_month, short_term_growth = together(_growth_facts, 4)
 
     # -- R: why -------------------------------------------------------------------------------
     @lazy
@@ -597,10 +607,11 @@ class GoalView:
 def _sorted_by_label(mentions: list[Mention]) -> dict[str, list[Mention]]:
     by_label: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.label in by_label:
-            by_label[m.label].append(m)
+        label = m.label
+        if label in by_label:
+            by_label[label].append(m)
         else:
-            by_label[m.label] = [m]
+            by_label[label] = [m]
     return by_label
 
 

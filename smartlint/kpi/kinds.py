@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 from typing import Literal
 
 from smartlint.facts import Facts
@@ -13,6 +14,10 @@ StatementKind = Literal["goal", "kpi", "milestone"]
 LABEL_PREFIX = re.compile(r"^[\s>*\-+\d.)\[\]x#]*(?:\*\*)?\s*(?P<label>kpis?|key performance indicator|metric|"
                           r"milestones?|checkpoint|goals?|objectives?|okrs?)\s*(?:\*\*)?\s*[:\-–]",
                           re.IGNORECASE)
+# A text that opens with one of these letters has no label in front: LABEL_PREFIX can only match
+# where a label word (kpi, metric, milestone, checkpoint, goal, objective, okr) or a leading "x"
+# of a checkbox starts it, so most texts need no regex run.
+_UNLABELLED_OPENINGS = frozenset(string.ascii_letters) - frozenset("kmcgoxKMCGOX")
 PREFIX_KINDS: dict[str, StatementKind] = {
     "kpi": "kpi", "kpis": "kpi", "key performance indicator": "kpi", "metric": "kpi",
     "milestone": "milestone", "milestones": "milestone", "checkpoint": "milestone",
@@ -54,7 +59,7 @@ def statement_kind(facts: Facts) -> StatementKind:
       ("Launch the referral programme by February 15");
     - everything else is a goal.
     """
-    prefix = LABEL_PREFIX.match(facts.text)
+    prefix = LABEL_PREFIX.match(facts.text) if facts.text[:1] not in _UNLABELLED_OPENINGS else None
     if prefix:
         return PREFIX_KINDS.get(prefix.group("label").lower(), "goal")
     # One pass over the goal's own mentions (not its rationale's): this runs for every goal.
