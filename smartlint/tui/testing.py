@@ -22,18 +22,20 @@ SETTLE_LIMIT_SECONDS = 30.0
 
 async def settle(pilot) -> None:
     """Let the debounce fire and every scoring worker finish, until the editor shows the score of
-    the text it holds. On a loaded machine the debounce timer may not have fired when the first
-    pause ends, and waiting for workers then returns before any scoring started."""
+    the text it holds and no keystroke still waits for its debounce. On a loaded machine a debounce
+    can fire mid-typing and score the whole text before the last keystrokes' change events are
+    handled; those then mark the score pending again, so the score alone does not show that the
+    screen is still."""
     await pilot.pause(DEBOUNCE_SECONDS)
     await pilot.app.workers.wait_for_complete()
     deadline = time.monotonic() + SETTLE_LIMIT_SECONDS
-    while not _shows_its_score(pilot.app.screen) and time.monotonic() < deadline:
+    while not _is_settled(pilot.app.screen) and time.monotonic() < deadline:
         await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-def _shows_its_score(screen) -> bool:
+def _is_settled(screen) -> bool:
     if not isinstance(screen, GoalEditorScreen) or screen.app.linter is None:
         return True  # nothing is being scored on this screen
-    return screen.scoring is not None and screen.scoring.text == screen.goal_text
+    return screen.settled

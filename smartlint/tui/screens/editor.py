@@ -109,7 +109,15 @@ class GoalEditorScreen(Screen):
         self.coach_panel.say("")
         self.score_now()
 
+    @property
+    def settled(self) -> bool:
+        """No keystroke waits for its debounce, and the score shown is the one of the text held."""
+        return self._debounce is None and self.scoring is not None and self.scoring.text == self.goal_text
+
     def score_now(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
         self.app.final_goal = self.goal_text
         if self.app.linter is None:
             self.coach_panel.say("Loading the language pipeline…")
