@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 
 from smartlint.engine.view import GoalView, lazy
@@ -134,8 +134,10 @@ class Anatomy:
 
     @lazy
     def _predicate_parts(self) -> tuple[Word | None, int, tuple[int, int] | None]:
-        return _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self._owners,
-                          self.main_end)
+        if self._owners:
+            # the verb follows the owner within a few words: no need to split the whole goal
+            return _predicate_after_owner(self.facts.text, self._owners[0].end, self.main_end)
+        return _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self.main_end)
 
     @lazy
     def predicate(self) -> Word | None:
@@ -172,7 +174,9 @@ class Anatomy:
     def tail(self) -> int:
         """Where "through <method>" goes: before a trailing time expression."""
         timed = [m for m in self.facts.mentions if m.label in TIME_LABELS and not m.in_rationale]
-        return _tail(self.facts.text, timed, self.words, self.word_ends, self.main_end, self.predicate_start)
+        # the word before a time expression, from the words when they were split already
+        word_before = self.word_before if "words" in self.__dict__ else partial(last_word_before, self.facts.text)
+        return _tail(self.facts.text, timed, word_before, self.main_end, self.predicate_start)
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
@@ -272,6 +276,40 @@ def split_words(text: str) -> tuple[list[Word], list[int], list[int]]:
     return words, starts, ends
 
 
+def words_from(text: str, offset: int) -> Iterator[Word]:
+    """The words of split_words(text) from the space-separated piece that holds `offset` on, found
+    one piece at a time: for a scan that stops after a few words."""
+    base = text.rfind(" ", 0, offset) + 1
+    size = len(text)
+    while base <= size:
+        end = text.find(" ", base)
+        if end < 0:
+            end = size
+        yield from _piece_words(text[base:end], base)
+        base = end + 1
+
+
+def last_word_before(text: str, offset: int) -> Word | None:
+    """The last word of split_words(text) that ends at or before `offset`, found by reading back
+    from `offset` one space-separated piece at a time."""
+    base = text.rfind(" ", 0, offset) + 1
+    while True:
+        end = text.find(" ", base)
+        found = [w for w in _piece_words(text[base:end if end >= 0 else len(text)], base) if w.end <= offset]
+        if found:
+            return found[-1]
+        if base == 0:
+            return None
+        base = text.rfind(" ", 0, base - 1) + 1
+
+
+def _piece_words(chunk: str, base: int) -> list[Word]:
+    """The words of one space-separated piece starting at `base`, as split_words finds them."""
+    if chunk.isalpha():
+        return [_new_word((chunk, base, base + len(chunk), chunk.lower()))]
+    return [_new_word((found, base + start, base + end, lower)) for found, start, end, lower in _chunk_words(chunk)]
+
+
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
@@ -286,17 +324,21 @@ def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:
     return end
 
 
-def _predicate(facts: Facts, actions: list[Mention], words: list[Word], owners: list[Mention], main_end: int):
-    """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
-    if owners:
-        after = owners[0].end
-        for w in words:
-            if w.start < after or w.lower in AUXILIARIES or w.lower in ADVERBS_BEFORE_VERB or w.text in "'’":
-                continue
-            if w.start >= main_end:
-                break
-            return w, w.start, None
-        return None, after, None
+def _predicate_after_owner(text: str, after: int, main_end: int) -> tuple[Word | None, int, None]:
+    """_predicate's parts when an owner ending at `after` is the subject: the first word after it
+    that is no auxiliary or adverb."""
+    for w in words_from(text, after):
+        if w.start < after or w.lower in AUXILIARIES or w.lower in ADVERBS_BEFORE_VERB or w.text in "'’":
+            continue
+        if w.start >= main_end:
+            break
+        return w, w.start, None
+    return None, after, None
+
+
+def _predicate(facts: Facts, actions: list[Mention], words: list[Word], main_end: int):
+    """(verb word or None, where the predicate starts, span to drop when an owner is added) for a
+    goal without an owner."""
     start_index = _skip_leading_phrase(facts.mentions, words, main_end)
     if start_index >= len(words):
         return None, 0, None
@@ -389,7 +431,7 @@ def _object_ends(stoppers, words, predicate, predicate_start, main_end) -> tuple
     return object_end, core_end
 
 
-def _tail(text: str, timed: list[Mention], words: list[Word], ends: list[int], main_end: int,
+def _tail(text: str, timed: list[Mention], word_before: Callable[[int], Word | None], main_end: int,
           predicate_start: int) -> int:
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
@@ -401,8 +443,7 @@ def _tail(text: str, timed: list[Mention], words: list[Word], ends: list[int], m
         moved = False
         for m in timed:
             if m.start < tail and m.end >= len(text[:tail].rstrip(" ,")):
-                count = bisect_right(ends, m.start)  # the words before the time expression
-                previous = words[count - 1] if count else None
+                previous = word_before(m.start)
                 if previous is not None and previous.lower == "than":
                     continue  # "higher than last year": a comparison, not the goal's time
                 tail = m.start
