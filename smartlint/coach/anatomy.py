@@ -101,6 +101,9 @@ class Anatomy:
         self.trailing_reason = any(m.start >= main_end for m in reasons)  # a reason follows the main clause
         self._outside: dict[tuple[str, ...], list[Mention]] = {}
         self._in_main: dict[tuple[str, ...], list[Mention]] = {}
+        # what the edit helpers work out about this goal, by helper: the plan, the questions and
+        # the suggestions ask several of the same
+        self.memo: dict[object, object] = {}
         if view is not None:
             self.view = view  # the judge's own, stored over the lazy one
 
@@ -203,6 +206,8 @@ class Anatomy:
         """mentions() that start in the main clause (before the reason clause)."""
         found = self._in_main.get(labels)
         if found is None:
+            if len(labels) == 1 and labels not in self.by_labels:
+                return []  # every single label present was indexed up front
             main_end = self.main_end
             found = self._in_main[labels] = [m for m in self.mentions(*labels) if m.start < main_end]
         return found

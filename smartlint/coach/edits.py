@@ -230,10 +230,13 @@ def is_change_predicate(anatomy: Anatomy) -> bool:
 
 
 def has_method(anatomy: Anatomy) -> bool:
-    words = anatomy.words_between(anatomy.predicate_start, anatomy.main_end)
-    if any(w.lower in METHOD_WORDS for w in words):
-        return True
-    return bool(anatomy.in_main("PLATFORM"))
+    """A platform in the main clause, or a "through"/"via"/"using" after the predicate starts
+    (the plan and the suggestions both ask: the answer is kept on the anatomy)."""
+    found = anatomy.memo.get(has_method)
+    if found is None:
+        found = anatomy.memo[has_method] = bool(anatomy.in_main("PLATFORM")) or any(
+            w.lower in METHOD_WORDS for w in anatomy.words_between(anatomy.predicate_start, anatomy.main_end))
+    return found
 
 
 def baseline_without_target(anatomy: Anatomy):
