@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import Callable, Iterator, NamedTuple
 
 
@@ -86,13 +87,9 @@ class Anatomy:
         self.body_end = len(text[:body_end].rstrip())  # the text without closing punctuation
         # mentions by label set, in text order: every single label present is indexed up front,
         # other sets as they are asked for (the coach asks the same few many times)
-        by_labels: dict[tuple[str, ...], list[Mention]] = {}
-        for m in facts.mentions:
-            key = (m.label,)
-            if key in by_labels:
-                by_labels[key].append(m)
-            else:
-                by_labels[key] = [m]
+        # (a stable sort by label keeps text order within a label; sort and grouping run in C)
+        by_labels: dict[tuple[str, ...], list[Mention]] = {
+            (label,): list(group) for label, group in groupby(sorted(facts.mentions, key=_LABEL), _LABEL)}
         self.by_labels = by_labels
         reasons = by_labels.get(("RATIONALE",), ())
         main_end = self.main_end = _main_end(reasons, text, self.body_end)  # before the reason clause
@@ -246,6 +243,7 @@ _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Pyt
 
 
 _START, _END = itemgetter(1), itemgetter(2)
+_LABEL = attrgetter("label")
 # Letters are word characters and these marks are words on their own: "growth," is two words.
 _TRAILING_MARKS = frozenset(",.;:!?")
 

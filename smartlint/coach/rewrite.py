@@ -132,11 +132,20 @@ def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
 
 def finish(text: str, original: str) -> str:
     """End the sentence the way the original ended ("." when it had no closing mark)."""
+    return _end_with(text, _closing_mark(original))
+
+
+def _closing_mark(original: str) -> str:
+    """What a rewrite of `original` ends with: its "!" or "?", else "."."""
     ending = original.rstrip()[-1:] if original.strip() else ""
+    return ending if ending in ("!", "?") else "."
+
+
+def _end_with(text: str, mark: str) -> str:
     text = text.rstrip()
     while text and text[-1] in ".!?;:,":
         text = text[:-1]
-    return text + (ending if ending in ("!", "?") else ".")
+    return text + mark
 
 
 class Rewriter:
@@ -149,11 +158,12 @@ class Rewriter:
         self.body = self.text[: anatomy.body_end]
         body_end = len(self.body)
         self.edits = sorted((e for e in planned if e.end <= body_end), key=ed.EDIT_ORDER)
+        self._mark = _closing_mark(self.text)  # every version ends as the original does
         self._whole: str | None = None
 
     def whole(self) -> str:
         if self._whole is None:
-            self._whole = finish(ed.apply_sorted(self.body, self.edits), self.text)
+            self._whole = _end_with(ed.apply_sorted(self.body, self.edits), self._mark)
         return self._whole
 
     def only(self, dimension: str) -> str:
@@ -163,4 +173,4 @@ class Rewriter:
             return self.text
         if len(chosen) == len(self.edits):
             return self.whole()
-        return finish(ed.apply_sorted(self.body, chosen), self.text)
+        return _end_with(ed.apply_sorted(self.body, chosen), self._mark)
