@@ -260,3 +260,14 @@ def test_the_predicate_after_an_owner_is_the_first_word_past_the_auxiliaries(tex
                          and w.lower not in ADVERBS_BEFORE_VERB and w.text not in "'’"), None)
             expected = (verb, verb.start, None) if verb is not None and verb.start < main_end else (None, after, None)
             assert _predicate_after_owner(text, after, main_end) == expected
+
+
+def test_weak_letters_are_the_letters_under_two_points_in_the_order_asked():
+    from itertools import product
+
+    from smartlint.coach.edits import weak_letters
+
+    for scores in product((None, 0, 1, 2), repeat=5):
+        points = {letter: got for letter, got in zip("SMART", scores) if got is not None}
+        for order in ("SMART", ("A", "M", "T", "R", "S")):
+            assert weak_letters(points, order) == [letter for letter in order if points.get(letter, 2) < 2]

@@ -7,8 +7,10 @@ or as the user's answer) and only vague words are replaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from smartlint.coach.anatomy import (
@@ -29,6 +31,7 @@ NEEDS_TO = frozenset("want wants aim aims plan plans need needs hope hopes try t
 # Finite verbs after a non-owner subject: "Sales will grow ..." becomes "<owner> will make sure that ...".
 FINITE = frozenset("will shall must should would could can may might is are was were has have 'll".split())
 METHOD_WORDS = frozenset("through via using".split())
+_LOWER = itemgetter(3)  # a Word's lower-case text, read in C
 # Vague words that carry nothing and can simply go ("world-class", "etc.").
 DROPPABLE = frozenset("etc etc. various world-class best-in-class world class".split())
 VAGUE_OBJECTS = frozenset("things thing stuff aspects areas everything".split())
@@ -81,6 +84,12 @@ def tidy(text: str) -> str:
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def weak_letters(points: dict[str, int], order: Iterable[str]) -> list[str]:
+    """The letters in `order` that score under 2 points (an unscored letter counts as 2), found
+    in C: the plan, the questions and the suggestions each ask."""
+    return list(compress(order, map((2).__gt__, map(points.get, order, repeat(2)))))
 
 
 def lower_first(word: str) -> str:
@@ -237,8 +246,8 @@ def has_method(anatomy: Anatomy) -> bool:
     (the plan and the suggestions both ask: the answer is kept on the anatomy)."""
     found = anatomy.memo.get(has_method)
     if found is None:
-        found = anatomy.memo[has_method] = bool(anatomy.in_main("PLATFORM")) or any(
-            w.lower in METHOD_WORDS for w in anatomy.words_between(anatomy.predicate_start, anatomy.main_end))
+        found = anatomy.memo[has_method] = bool(anatomy.in_main("PLATFORM")) or not METHOD_WORDS.isdisjoint(
+            map(_LOWER, anatomy.words_between(anatomy.predicate_start, anatomy.main_end)))
     return found
 
 

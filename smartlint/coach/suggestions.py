@@ -100,7 +100,7 @@ def _time(anatomy: Anatomy) -> list[str]:
 
 def suggestions(anatomy: Anatomy, points: dict[str, int], rewriter: Rewriter) -> list[Suggestion]:
     out: list[Suggestion] = []
-    for dimension in [letter for letter in "SMART" if points.get(letter, 2) < 2]:
+    for dimension in ed.weak_letters(points, "SMART"):
         if dimension == "S":
             made = _specific(anatomy, points["S"])
         elif dimension == "M":
