@@ -225,3 +225,49 @@ def test_split_words_finds_what_the_word_pattern_finds(text):
     assert [(w.text, w.start, w.end, w.lower) for w in words] == [
         (m[0], m.start(), m.end(), m[0].lower()) for m in WORD.finditer(text)]
     assert starts == [w.start for w in words] and ends == [w.end for w in words]
+
+
+PIECE_SCAN_TEXTS = [
+    "Grow sign-ups by 1,200.5x, by Q3 2026.", "  a\tb\n c,, done!  ", "", " ", "İstanbul ΣΑΣ x’y - – e\u0301t ﬁx.",
+    "Cut costs; ship v2.0 (beta) by 24.04.2026?", "team's goal: x_y _ ok,",
+    "The sales team  will also want to grow  revenue, by Friday, January 9, 2026 because growth,matters",
+]
+
+
+@pytest.mark.parametrize("text", PIECE_SCAN_TEXTS)
+def test_piece_by_piece_word_scans_agree_with_the_whole_split(text):
+    """words_from and last_word_before read a few pieces of the goal; what they find must be what
+    the whole split finds, from every offset."""
+    from bisect import bisect_right
+
+    from smartlint.coach.anatomy import last_word_before, split_words, words_from
+
+    words, _, ends = split_words(text)
+    for offset in range(len(text) + 1):
+        assert [w for w in words_from(text, offset) if w.start >= offset] == [w for w in words if w.start >= offset]
+        count = bisect_right(ends, offset)
+        assert last_word_before(text, offset) == (words[count - 1] if count else None)
+
+
+@pytest.mark.parametrize("text", PIECE_SCAN_TEXTS)
+def test_the_predicate_after_an_owner_is_the_first_word_past_the_auxiliaries(text):
+    from smartlint.coach.anatomy import ADVERBS_BEFORE_VERB, AUXILIARIES, _predicate_after_owner, split_words
+
+    words = split_words(text)[0]
+    for after in range(len(text) + 1):
+        for main_end in (len(text), len(text) // 2):
+            verb = next((w for w in words if w.start >= after and w.lower not in AUXILIARIES
+                         and w.lower not in ADVERBS_BEFORE_VERB and w.text not in "'’"), None)
+            expected = (verb, verb.start, None) if verb is not None and verb.start < main_end else (None, after, None)
+            assert _predicate_after_owner(text, after, main_end) == expected
+
+
+def test_weak_letters_are_the_letters_under_two_points_in_the_order_asked():
+    from itertools import product
+
+    from smartlint.coach.edits import weak_letters
+
+    for scores in product((None, 0, 1, 2), repeat=5):
+        points = {letter: got for letter, got in zip("SMART", scores) if got is not None}
+        for order in ("SMART", ("A", "M", "T", "R", "S")):
+            assert weak_letters(points, order) == [letter for letter in order if points.get(letter, 2) < 2]

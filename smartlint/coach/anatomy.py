@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
-from operator import itemgetter
-from typing import NamedTuple
+from itertools import groupby
+from operator import attrgetter, itemgetter
+from typing import Callable, Iterator, NamedTuple
 
 
 from smartlint.engine.view import GoalView, lazy
@@ -86,21 +87,22 @@ class Anatomy:
         self.body_end = len(text[:body_end].rstrip())  # the text without closing punctuation
         # mentions by label set, in text order: every single label present is indexed up front,
         # other sets as they are asked for (the coach asks the same few many times)
-        by_labels: dict[tuple[str, ...], list[Mention]] = {}
-        for m in facts.mentions:
-            key = (m.label,)
-            if key in by_labels:
-                by_labels[key].append(m)
-            else:
-                by_labels[key] = [m]
+        # (a stable sort by label keeps text order within a label; sort and grouping run in C)
+        by_labels: dict[tuple[str, ...], list[Mention]] = {
+            (label,): list(group) for label, group in groupby(sorted(facts.mentions, key=_LABEL), _LABEL)}
         self.by_labels = by_labels
         reasons = by_labels.get(("RATIONALE",), ())
         main_end = self.main_end = _main_end(reasons, text, self.body_end)  # before the reason clause
-        self._owners = [m for m in by_labels.get(("OWNER",), ()) if not m.in_rationale and m.start < main_end]
+        owners = by_labels.get(("OWNER",))
+        self._owners = [m for m in owners if not m.in_rationale and m.start < main_end] if owners else []
         self.has_owner = bool(self._owners)
-        self.trailing_reason = any(m.start >= main_end for m in reasons)  # a reason follows the main clause
+        # a reason follows the main clause
+        self.trailing_reason = bool(reasons) and any(m.start >= main_end for m in reasons)
         self._outside: dict[tuple[str, ...], list[Mention]] = {}
         self._in_main: dict[tuple[str, ...], list[Mention]] = {}
+        # what the edit helpers work out about this goal, by helper: the plan, the questions and
+        # the suggestions ask several of the same
+        self.memo: dict[object, object] = {}
         if view is not None:
             self.view = view  # the judge's own, stored over the lazy one
 
@@ -115,42 +117,48 @@ class Anatomy:
         """The realism flags raised by the facts (most goals never ask)."""
         return realism_flags(self)
 
-    @lazy
     def _split(self) -> tuple[list[Word], list[int], list[int]]:
-        return split_words(self.facts.text)
+        """The words with their starts and ends, stored over their lazy properties at once."""
+        split = self.words, self.word_starts, self.word_ends = split_words(self.facts.text)
+        return split
 
     @lazy
     def words(self) -> list[Word]:
-        return self._split[0]
+        return self._split()[0]
 
     @lazy
     def word_starts(self) -> list[int]:
         """The words' starts, for bisecting (words never overlap)."""
-        return self._split[1]
+        return self._split()[1]
 
     @lazy
     def word_ends(self) -> list[int]:
-        return self._split[2]
+        return self._split()[2]
 
-    @lazy
-    def _predicate_parts(self) -> tuple[Word | None, int, tuple[int, int] | None]:
-        return _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self._owners,
-                          self.main_end)
+    def _find_predicate(self) -> tuple[Word | None, int, tuple[int, int] | None]:
+        """The predicate's three parts, stored over their lazy properties at once."""
+        if self._owners:
+            # the verb follows the owner within a few words: no need to split the whole goal
+            parts = _predicate_after_owner(self.facts.text, self._owners[0].end, self.main_end)
+        else:
+            parts = _predicate(self.facts, self.by_labels.get(("ACTION",), ()), self.words, self.main_end)
+        self.predicate, self.predicate_start, self.drop_before_predicate = parts
+        return parts
 
     @lazy
     def predicate(self) -> Word | None:
         """The main verb, when one was found."""
-        return self._predicate_parts[0]
+        return self._find_predicate()[0]
 
     @lazy
     def predicate_start(self) -> int:
         """Where "<owner> will" goes (start of the predicate or of the noun phrase)."""
-        return self._predicate_parts[1]
+        return self._find_predicate()[1]
 
     @lazy
     def drop_before_predicate(self) -> tuple[int, int] | None:
         """ "To " / "Our goal is to ": what goes when an owner is added."""
-        return self._predicate_parts[2]
+        return self._find_predicate()[2]
 
     @lazy
     def _object_parts(self) -> tuple[int, int]:
@@ -171,8 +179,10 @@ class Anatomy:
     @lazy
     def tail(self) -> int:
         """Where "through <method>" goes: before a trailing time expression."""
-        timed = [m for m in self.facts.mentions if m.label in TIME_LABELS and not m.in_rationale]
-        return _tail(self.facts.text, timed, self.words, self.word_ends, self.main_end, self.predicate_start)
+        timed = [m for m in self.of(*TIME_LABELS) if not m.in_rationale]
+        # the word before a time expression, from the words when they were split already
+        word_before = self.word_before if "words" in self.__dict__ else partial(last_word_before, self.facts.text)
+        return _tail(self.facts.text, timed, word_before, self.main_end, self.predicate_start)
 
     def of(self, *labels: str) -> list[Mention]:
         """Mentions with one of the labels, in text order (Facts.of, remembered per label set)."""
@@ -199,8 +209,13 @@ class Anatomy:
         """mentions() that start in the main clause (before the reason clause)."""
         found = self._in_main.get(labels)
         if found is None:
+            source = self.by_labels.get(labels)
+            if source is None:
+                if len(labels) == 1:
+                    return []  # every single label present was indexed up front
+                source = self.of(*labels)
             main_end = self.main_end
-            found = self._in_main[labels] = [m for m in self.mentions(*labels) if m.start < main_end]
+            found = self._in_main[labels] = [m for m in source if not m.in_rationale and m.start < main_end]
         return found
 
     def words_between(self, start: int, end: int) -> list[Word]:
@@ -237,6 +252,7 @@ _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Pyt
 
 
 _START, _END = itemgetter(1), itemgetter(2)
+_LABEL = attrgetter("label")
 # Letters are word characters and these marks are words on their own: "growth," is two words.
 _TRAILING_MARKS = frozenset(",.;:!?")
 
@@ -272,6 +288,48 @@ def split_words(text: str) -> tuple[list[Word], list[int], list[int]]:
     return words, starts, ends
 
 
+def words_from(text: str, offset: int) -> Iterator[Word]:
+    """The words of split_words(text) from the space-separated piece that holds `offset` on, found
+    one piece at a time: for a scan that stops after a few words."""
+    base = text.rfind(" ", 0, offset) + 1
+    size = len(text)
+    while base <= size:
+        end = text.find(" ", base)
+        if end < 0:
+            end = size
+        chunk = text[base:end]
+        if chunk.isalpha():  # most pieces are one plain word
+            yield _new_word((chunk, base, end, chunk.lower()))
+        else:
+            yield from _piece_words(chunk, base)
+        base = end + 1
+
+
+def last_word_before(text: str, offset: int) -> Word | None:
+    """The last word of split_words(text) that ends at or before `offset`, found by reading back
+    from `offset` one space-separated piece at a time."""
+    base = text.rfind(" ", 0, offset) + 1
+    if base < offset:  # `offset` lies within a piece: its words that end by then
+        end = text.find(" ", base)
+        found = [w for w in _piece_words(text[base:end if end >= 0 else len(text)], base) if w.end <= offset]
+        if found:
+            return found[-1]
+    while base > 0:  # the whole pieces before, the nearest first
+        end = base - 1
+        base = text.rfind(" ", 0, end) + 1
+        words = _piece_words(text[base:end], base)
+        if words:
+            return words[-1]
+    return None
+
+
+def _piece_words(chunk: str, base: int) -> list[Word]:
+    """The words of one space-separated piece starting at `base`, as split_words finds them."""
+    if chunk.isalpha():
+        return [_new_word((chunk, base, base + len(chunk), chunk.lower()))]
+    return [_new_word((found, base + start, base + end, lower)) for found, start, end, lower in _chunk_words(chunk)]
+
+
 def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
     """The anatomy of the goal in `facts`; `view` is the judge's GoalView of the whole goal, when
     the caller has it (the coach would otherwise build the same one again)."""
@@ -279,24 +337,27 @@ def analyze(facts: Facts, view: GoalView | None = None) -> Anatomy:
 
 
 def _main_end(reasons: list[Mention], text: str, body_end: int) -> int:
-    end = min([m.start for m in reasons if m.start > 0], default=body_end)
-    end = min(end, body_end)
+    end = min(min([m.start for m in reasons if m.start > 0], default=body_end), body_end) if reasons else body_end
     while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
         end -= 1
     return end
 
 
-def _predicate(facts: Facts, actions: list[Mention], words: list[Word], owners: list[Mention], main_end: int):
-    """(verb word or None, where the predicate starts, span to drop when an owner is added)."""
-    if owners:
-        after = owners[0].end
-        for w in words:
-            if w.start < after or w.lower in AUXILIARIES or w.lower in ADVERBS_BEFORE_VERB or w.text in "'’":
-                continue
-            if w.start >= main_end:
-                break
-            return w, w.start, None
-        return None, after, None
+def _predicate_after_owner(text: str, after: int, main_end: int) -> tuple[Word | None, int, None]:
+    """_predicate's parts when an owner ending at `after` is the subject: the first word after it
+    that is no auxiliary or adverb."""
+    for w in words_from(text, after):
+        if w.start < after or w.lower in AUXILIARIES or w.lower in ADVERBS_BEFORE_VERB or w.text in "'’":
+            continue
+        if w.start >= main_end:
+            break
+        return w, w.start, None
+    return None, after, None
+
+
+def _predicate(facts: Facts, actions: list[Mention], words: list[Word], main_end: int):
+    """(verb word or None, where the predicate starts, span to drop when an owner is added) for a
+    goal without an owner."""
     start_index = _skip_leading_phrase(facts.mentions, words, main_end)
     if start_index >= len(words):
         return None, 0, None
@@ -389,26 +450,27 @@ def _object_ends(stoppers, words, predicate, predicate_start, main_end) -> tuple
     return object_end, core_end
 
 
-def _tail(text: str, timed: list[Mention], words: list[Word], ends: list[int], main_end: int,
+def _tail(text: str, timed: list[Mention], word_before: Callable[[int], Word | None], main_end: int,
           predicate_start: int) -> int:
     """Before the time expressions that close the main clause ("... by Friday, January 9"), else
     main_end; "through <method>" goes there."""
     # a bare duration ("to 30 days") is a measure, not the goal's time
     timed = [m for m in timed if m.start > predicate_start and not (m.label == "DURATION" and m.kind is None)]
     tail = main_end
+    # where the text before the tail ends, bar spaces and commas (a moved tail already ends there)
+    limit = len(text[:tail].rstrip(" ,"))
     moved = bool(timed)
     while moved:
         moved = False
         for m in timed:
-            if m.start < tail and m.end >= len(text[:tail].rstrip(" ,")):
-                count = bisect_right(ends, m.start)  # the words before the time expression
-                previous = words[count - 1] if count else None
+            if m.start < tail and m.end >= limit:
+                previous = word_before(m.start)
                 if previous is not None and previous.lower == "than":
                     continue  # "higher than last year": a comparison, not the goal's time
                 tail = m.start
                 if previous is not None and previous.lower in LEADING_TIME_WORDS:
                     tail = previous.start
-                tail = len(text[:tail].rstrip(" ,"))
+                tail = limit = len(text[:tail].rstrip(" ,"))
                 moved = True
     return tail
 
@@ -421,13 +483,14 @@ def realism_flags(anatomy: Anatomy) -> list[str]:
     flags = []
     today = anatomy.facts.reference_date
     deadlines = [m.deadline for m in anatomy.of(*TIME_LABELS) if m.deadline and not m.in_rationale]
-    if any(d < today for d in deadlines):
-        flags.append("past_deadline")
-    # five years on; near the end of the calendar nothing representable lies that far out
-    far = (dt.date(today.year + 5, today.month, min(today.day, 28 if today.month == 2 else today.day))
-           if today.year <= dt.MAXYEAR - 5 else None)
-    if far is not None and any(d > far for d in deadlines):
-        flags.append("far_deadline")
+    if deadlines:
+        if any(d < today for d in deadlines):
+            flags.append("past_deadline")
+        # five years on; near the end of the calendar nothing representable lies that far out
+        far = (dt.date(today.year + 5, today.month, min(today.day, 28 if today.month == 2 else today.day))
+               if today.year <= dt.MAXYEAR - 5 else None)
+        if far is not None and any(d > far for d in deadlines):
+            flags.append("far_deadline")
     platforms = {m.value or m.text for m in anatomy.of("PLATFORM") if not m.in_rationale}
     if len(platforms) > 3:
         flags.append("too_many_channels")

@@ -7,8 +7,10 @@ or as the user's answer) and only vague words are replaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from smartlint.coach.anatomy import (
@@ -29,6 +31,7 @@ NEEDS_TO = frozenset("want wants aim aims plan plans need needs hope hopes try t
 # Finite verbs after a non-owner subject: "Sales will grow ..." becomes "<owner> will make sure that ...".
 FINITE = frozenset("will shall must should would could can may might is are was were has have 'll".split())
 METHOD_WORDS = frozenset("through via using".split())
+_LOWER = itemgetter(3)  # a Word's lower-case text, read in C
 # Vague words that carry nothing and can simply go ("world-class", "etc.").
 DROPPABLE = frozenset("etc etc. various world-class best-in-class world class".split())
 VAGUE_OBJECTS = frozenset("things thing stuff aspects areas everything".split())
@@ -56,6 +59,9 @@ def apply(text: str, edits: list[Edit]) -> str:
 
 def apply_sorted(text: str, edits: list[Edit]) -> str:
     """apply() for edits already in EDIT_ORDER."""
+    if len(edits) == 1:  # most goals lack one letter, which most letters fill with one edit
+        start, end, inserted = edits[0][:3]
+        return tidy(text[:start] + inserted + text[end:])
     out = []
     cursor = 0
     for edit in edits:
@@ -78,6 +84,12 @@ def tidy(text: str) -> str:
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def weak_letters(points: dict[str, int], order: Iterable[str]) -> list[str]:
+    """The letters in `order` that score under 2 points (an unscored letter counts as 2), found
+    in C: the plan, the questions and the suggestions each ask."""
+    return list(compress(order, map((2).__gt__, map(points.get, order, repeat(2)))))
 
 
 def lower_first(word: str) -> str:
@@ -230,10 +242,13 @@ def is_change_predicate(anatomy: Anatomy) -> bool:
 
 
 def has_method(anatomy: Anatomy) -> bool:
-    words = anatomy.words_between(anatomy.predicate_start, anatomy.main_end)
-    if any(w.lower in METHOD_WORDS for w in words):
-        return True
-    return bool(anatomy.in_main("PLATFORM"))
+    """A platform in the main clause, or a "through"/"via"/"using" after the predicate starts
+    (the plan and the suggestions both ask: the answer is kept on the anatomy)."""
+    found = anatomy.memo.get(has_method)
+    if found is None:
+        found = anatomy.memo[has_method] = bool(anatomy.in_main("PLATFORM")) or not METHOD_WORDS.isdisjoint(
+            map(_LOWER, anatomy.words_between(anatomy.predicate_start, anatomy.main_end)))
+    return found
 
 
 def baseline_without_target(anatomy: Anatomy):

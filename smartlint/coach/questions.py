@@ -102,9 +102,7 @@ def time_question(anatomy: Anatomy) -> str:
 def questions(anatomy: Anatomy, points: dict[str, int]) -> list[tuple[str, str]]:
     """(dimension, question) for each letter under 2, in the order a coach would ask them."""
     asked = []
-    for dimension in ASK_ORDER:
-        if points.get(dimension, 2) >= 2:
-            continue
+    for dimension in ed.weak_letters(points, ASK_ORDER):
         if dimension == "S":
             asked.append(("S", specific_question(anatomy, points["S"])))
         elif dimension == "M":

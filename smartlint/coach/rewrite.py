@@ -23,47 +23,49 @@ ORDER_OWNER, ORDER_CORE, ORDER_TARGET, ORDER_METRIC, ORDER_METHOD, ORDER_DEADLIN
 
 def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     """The edits that lift each letter under 2, each tagged with the letter it serves."""
-    weak = {letter for letter, got in points.items() if got < 2}
-    wanted = weak.__contains__
+    get = points.get
+    weak_s, weak_m, weak_a = get("S", 2) < 2, get("M", 2) < 2, get("A", 2) < 2
 
     planned: list[Edit] = []
     moved: list[Edit] = []
     # realism first: a flagged target or deadline is replaced and its fact moves to the reason
-    realism = ambition.plan(anatomy, TARGET, DEADLINE) if wanted("A") else ambition.Realism()
-    planned.extend(realism.edits)
-    vague_core = points.get("S", 2) == 0
-    needs_target = wanted("M") and not _has_target(anatomy) and not realism.gives_target
+    realism = ambition.plan(anatomy, TARGET, DEADLINE) if weak_a else None
+    if realism is not None:
+        planned.extend(realism.edits)
+    vague_core = get("S", 2) == 0
+    needs_target = weak_m and not _has_target(anatomy) and not (realism is not None and realism.gives_target)
 
     if vague_core:
         planned.append(ed.core_replacement(anatomy, METRIC, TARGET if needs_target else None))
-    elif wanted("S"):
+    elif weak_s:
         planned.extend(ed.vague_word_edits(anatomy, METRIC))
 
-    if wanted("A") and not anatomy.has_owner:
+    if weak_a and not anatomy.has_owner:
         # only here is the predicate needed up front: a goal that lacks a deadline never finds it
         predicate = anatomy.predicate
         predicate_replaced = vague_core or (
             predicate is not None and any(e.start == predicate.start for e in planned)
         )
         planned.extend(ed.owner_edits(anatomy, OWNER, replaces_predicate=predicate_replaced))
-    if wanted("A"):
+    if weak_a:
         planned.extend(ed.every_single_edits(anatomy, TARGET))
         moved = ed.past_deadline_edits(anatomy, f"by {DEADLINE}")
         planned.extend(moved)
 
-    if wanted("M") and needs_target and not vague_core:
+    if needs_target and not vague_core:
         planned.extend(target_edits(anatomy, TARGET, METRIC))
 
-    if wanted("S") and not ed.has_method(anatomy):
+    if weak_s and not ed.has_method(anatomy):
         planned.append(Edit(anatomy.tail, anatomy.tail, f" through {METHOD}", "S", ORDER_METHOD))
 
-    if wanted("T") and not moved and not realism.gives_deadline:
+    if get("T", 2) < 2 and not moved and not (realism is not None and realism.gives_deadline):
         planned.extend(deadline_edits(anatomy, f"by {DEADLINE}"))
 
-    if wanted("R"):
+    weak_r = get("R", 2) < 2
+    if weak_r:
         planned.append(reason_edit(anatomy, f"so that {REASON}"))
-    if realism.notes:
-        planned.append(ambition_note(anatomy, realism.notes, reason_added=wanted("R")))
+    if realism is not None and realism.notes:
+        planned.append(ambition_note(anatomy, realism.notes, reason_added=weak_r))
     return planned
 
 
@@ -130,11 +132,20 @@ def reason_edit(anatomy: Anatomy, phrase: str) -> Edit:
 
 def finish(text: str, original: str) -> str:
     """End the sentence the way the original ended ("." when it had no closing mark)."""
+    return _end_with(text, _closing_mark(original))
+
+
+def _closing_mark(original: str) -> str:
+    """What a rewrite of `original` ends with: its "!" or "?", else "."."""
     ending = original.rstrip()[-1:] if original.strip() else ""
+    return ending if ending in ("!", "?") else "."
+
+
+def _end_with(text: str, mark: str) -> str:
     text = text.rstrip()
     while text and text[-1] in ".!?;:,":
         text = text[:-1]
-    return text + (ending if ending in ("!", "?") else ".")
+    return text + mark
 
 
 class Rewriter:
@@ -147,11 +158,12 @@ class Rewriter:
         self.body = self.text[: anatomy.body_end]
         body_end = len(self.body)
         self.edits = sorted((e for e in planned if e.end <= body_end), key=ed.EDIT_ORDER)
+        self._mark = _closing_mark(self.text)  # every version ends as the original does
         self._whole: str | None = None
 
     def whole(self) -> str:
         if self._whole is None:
-            self._whole = finish(ed.apply_sorted(self.body, self.edits), self.text)
+            self._whole = _end_with(ed.apply_sorted(self.body, self.edits), self._mark)
         return self._whole
 
     def only(self, dimension: str) -> str:
@@ -161,4 +173,4 @@ class Rewriter:
             return self.text
         if len(chosen) == len(self.edits):
             return self.whole()
-        return finish(ed.apply_sorted(self.body, chosen), self.text)
+        return _end_with(ed.apply_sorted(self.body, chosen), self._mark)

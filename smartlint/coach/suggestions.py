@@ -100,9 +100,7 @@ def _time(anatomy: Anatomy) -> list[str]:
 
 def suggestions(anatomy: Anatomy, points: dict[str, int], rewriter: Rewriter) -> list[Suggestion]:
     out: list[Suggestion] = []
-    for dimension in ("S", "M", "A", "R", "T"):
-        if points.get(dimension, 2) >= 2:
-            continue
+    for dimension in ed.weak_letters(points, "SMART"):
         if dimension == "S":
             made = _specific(anatomy, points["S"])
         elif dimension == "M":
@@ -115,11 +113,11 @@ def suggestions(anatomy: Anatomy, points: dict[str, int], rewriter: Rewriter) ->
             made = _time(anatomy)
         if not made:
             continue
-        made = made[:MAX_PER_LETTER]
         replacement = rewriter.only(dimension)
         if replacement != anatomy.facts.text:  # the first suggestion carries the edit applied
             out.append(Suggestion(dimension=dimension, text=made[0], replacement=replacement))
         else:
             out.append(Suggestion(dimension=dimension, text=made[0]))
-        out.extend(Suggestion(dimension=dimension, text=text) for text in made[1:])
+        if len(made) > 1:  # most letters have one
+            out.extend(Suggestion(dimension=dimension, text=text) for text in made[1:MAX_PER_LETTER])
     return out
