@@ -4,12 +4,12 @@ what spaCy's compiled suffix regex finds at a fraction of the cost.
 spaCy joins the suffix patterns into one regex `p1$|p2$|...` and searches a new word with it, so
 every position of the word is tried against every pattern, several of them classes of thousands
 of characters: some 7 µs a word, a fifth of tokenizing a goal. Each pattern's match ends where the
-word ends (`$`; a word with a final newline, where `$` also matches before it, goes to the joined
-regex), so the search finds the match that starts leftmost among all the patterns, and a pattern
-`(?:A1|A2|...)` as its alternatives A1, A2, ... would. Most patterns (or alternatives) are `A` or
-`(?<=B)A` where A matches strings of one length m, B of one length b, and neither looks at
-anything else around it: such a pattern can only match the last m characters, and only where the
-word ends in a character A's matches can end with. The patterns of each (m, b) are tried at that
+word ends (`$`; a word with a final newline, where `$` also matches before it, and a match goes
+to the joined regex), so the search finds the match that starts leftmost among all the patterns,
+and a pattern `(?:A1|A2|...)` as its alternatives A1, A2, ... would. Most patterns (or
+alternatives) are `A` or `(?<=B)A` where A matches strings of one length m, B of one length b, and
+neither looks at anything else around it: such a pattern can only match the last m characters,
+and only where the word ends in a character A's matches can end with. The patterns of each (m, b) are tried at that
 one position, where the word's last character is one of theirs; the others are searched as spaCy
 would, in a regex of their own (for English only the ellipsis, two dots or more, of no one length).
 
@@ -59,25 +59,41 @@ class SuffixSearch:
                         None if last_characters[width, behind] is None else frozenset(last_characters[width, behind]))
                        for width, behind in sorted(by_widths, reverse=True)]
 
-    @cached_property
-    def _joined(self):
-        return compile_suffix_regex(self.suffixes)
-
     def search(self, string: str):
-        if string.endswith("\n"):
-            return self._joined.search(string)
         found = self._searched.search(string) if self._searched is not None else None
-        length = len(string)
+        if string.endswith("\n"):
+            return self._search_before_newline(string, found)
+        length, last = len(string), string[-1:]
         for width, regex, last_characters in self._fixed:
             start = length - width
             if start < 0 or (found is not None and found.start() <= start):
                 continue
-            if last_characters is not None and string[-1] not in last_characters:
+            if last_characters is not None and last not in last_characters:
                 continue
             match = regex.match(string, start)
             if match is not None:
                 return match
         return found
+
+    def _search_before_newline(self, string: str, found):
+        """search() of a string with a final newline, before which $ matches too."""
+        for width, regex, last_characters in self._fixed:
+            for end in (len(string), len(string) - 1):
+                start = end - width
+                if start < 0 or (found is not None and found.start() <= start):
+                    continue
+                if last_characters is not None and string[end - 1] not in last_characters:
+                    continue
+                found = regex.match(string, start) or found
+        if found is None:
+            return None
+        # matches from one start may end at either end; the joined regex's order of patterns
+        # picks one (its search has a match wherever this one has)
+        return self._joined.search(string)
+
+    @cached_property
+    def _joined(self):
+        return compile_suffix_regex(self.suffixes)
 
 
 @registry.tokenizers("smartlint.Tokenizer.v1")
