@@ -11,12 +11,14 @@ def sample_words() -> list[str]:
 
     rng = random.Random(7)
     ascii_chars = [chr(c) for c in range(32, 127)] + ["\n", "\t"]
-    other = list("éÉßñü½²³٣①€£¥¢₹—–’“”«»¿¡§°×÷ΩπЖ中文") + ["\u00a0", "\u2009"]
+    other = list("éÉßñü½²³٣①€£¥¢₹—–’“”«»‚‛„‟‹›❮❯¿¡§°×÷ΩπЖ中文") + ["\u00a0", "\u2009", "''", "``"]
     numbers = _num_words + _ordinal_words
     words = ascii_chars + other + [a + b for a in ascii_chars for b in ascii_chars[::3]]
     words += [w for n in numbers for w in (n, n.upper(), n.title(), n + "s", "+" + n)]
     words += ["a" * n for n in (3, 4, 5, 9, 99, 100, 101)] + ["Ab1" * 40, "12,000", "3/4", "31st",
-              "2nd", "1.5k", "$5", "$$$$$$", "...", "--", "U.S.", "e-mail", "www.x.com", ""]
+              "2nd", "1.5k", "$5", "$$$$$$", "...", "--", "U.S.", "e-mail", "www.x.com", "",
+              "http://x", "https:", "a@b.co", "x@y", "'s", "’S", "``", "--", "ca", "n't", "CA", "Nothing",
+              "xxxxxxxxXXXXXXdddddd", "Xxxxxxxx", "aaaaa-bbbbb"]
     # letters and digits repeated so that random words also hold runs of one shape (cut at four)
     alphabet = "".join(ascii_chars) + "aaaaeeeXXX11119" + "".join(other)
     for _ in range(20000):
@@ -37,7 +39,7 @@ def getters():
 def test_the_faster_getters_give_spacys_values(getters):
     spacys, faster = getters
     replaced = [attr for attr in spacys if faster[attr] is not spacys[attr]]
-    assert len(replaced) >= 10
+    assert len(replaced) >= 20  # all but a few
     for word in sample_words():
         for attr in replaced:
             try:

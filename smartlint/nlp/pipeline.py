@@ -37,6 +37,7 @@ def _build_pipeline():
     from spacy.util import load_config, load_model_from_config
 
     import smartlint.nlp.components  # noqa: F401  (registers the @Language.factory components)
+    import smartlint.nlp.tokenizer  # noqa: F401  (registers the tokenizer of the config)
     from smartlint.nlp.lexeme_attrs import faster_getters
 
     models = files("smartlint.models")
