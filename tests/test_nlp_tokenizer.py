@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,8 +60,10 @@ def test_the_width_table_is_up_to_date():
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     stored = json.loads((ROOT / "models" / "suffix_widths.json").read_text(encoding="utf-8"))
-    assert stored["entries"] == builder.table()["entries"]
     entries = builder.entries
+    assert all(entries(pattern) == listed for pattern, listed in stored["entries"].items())
+    if stored["spacy"] == spacy.__version__:  # another spaCy may add patterns: they are searched as it would
+        assert stored["entries"] == builder.table()["entries"]
     assert entries("(?<=[0-9])km") == [["(?<=[0-9])km", 2, 1, "m"]] and entries("km") == [["km", 2, 0, "m"]]
     assert entries("a|bc") is None and entries("[ab]") == [["[ab]", 1, 0, "ab"]]
     assert entries("(?<=a)(?:b|cd|[)|])") == [["(?<=a)b", 1, 1, "b"], ["(?<=a)cd", 2, 1, "d"],
