@@ -19,7 +19,7 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import RulerMatch, add_mention, mentions, ruler_matches
+from smartlint.nlp.doc_mentions import RulerMatch, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 from smartlint.nlp.token_table import token_table
 
@@ -114,6 +114,7 @@ class Words:
 
     def __init__(self, doc):
         self.doc = doc
+        self.found = mentions(doc)
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = len(self.text)
@@ -136,11 +137,11 @@ class Words:
         """The tokens where time expressions start, and those where they end."""
         return _time_edges(self.doc)
 
-    def start_char(self, i: int) -> int:
-        return self.starts[i]
-
-    def end_char(self, end: int) -> int:
-        return self.starts[end - 1] + len(self.text[end - 1])
+    def add_mention(self, label: str, start: int, end: int, **fields) -> None:
+        """doc_mentions.add_mention for tokens start..end-1, the doc's text and mentions read once."""
+        first, last = self.starts[start], self.starts[end - 1] + len(self.text[end - 1])
+        self.found.append({"label": label, "start": first, "end": last,
+                           "text": self.tokens.source[first:last], **fields})
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
@@ -175,7 +176,9 @@ class LexiconInterpreter:
             by_label.setdefault(match.label, []).append(match)
         w = Words(doc)
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
-        reasons = self._rationales(w, by_label.get("REASON_MARKER", []), team_words)
+        # most goals lack one label or another: its pass is skipped rather than run on nothing
+        markers = by_label.get("REASON_MARKER")
+        reasons = self._rationales(w, markers, team_words) if markers else ()
         in_reason = bytearray(w.n)
         for start, end, _marker in reasons:
             in_reason[start:end] = b"\x01" * (end - start)
@@ -184,12 +187,13 @@ class LexiconInterpreter:
         for owner in OwnerFinder(w, by_label, in_reason, team_words).find():
             owner_tokens.update(range(owner.start, owner.end))
             owner_ends.add(owner.end)
-            add_mention(doc, "OWNER", w.start_char(owner.start), w.end_char(owner.end), value=owner.value,
-                        kind=owner.kind)
-        actions = self._actions(w, by_label.get("ACTION_VERB", []), owner_ends, owner_tokens)
-        self._vague_terms(w, by_label.get("VAGUE", []), actions)
+            w.add_mention("OWNER", owner.start, owner.end, value=owner.value, kind=owner.kind)
+        verbs, vague = by_label.get("ACTION_VERB"), by_label.get("VAGUE")
+        actions = self._actions(w, verbs, owner_ends, owner_tokens) if verbs else set()
+        if vague:
+            self._vague_terms(w, vague, actions)
         for start, end, marker in reasons:
-            add_mention(doc, "RATIONALE", w.start_char(start), w.end_char(end), value=marker, kind="purpose")
+            w.add_mention("RATIONALE", start, end, value=marker, kind="purpose")
         return doc
 
     # -- reason clauses ------------------------------------------------------------------------
@@ -279,7 +283,7 @@ class LexiconInterpreter:
             if i in taken or i in owner_tokens or not self._verb_position(w, i, owner_ends):
                 continue
             value = " ".join([lemma(w.text[i], "VERB"), *w.lower[i + 1:c.end]])
-            add_mention(w.doc, "ACTION", w.start_char(i), w.end_char(c.end), value=value)
+            w.add_mention("ACTION", i, c.end, value=value)
             taken.update(range(c.start, c.end))
         return taken
 
@@ -314,8 +318,7 @@ class LexiconInterpreter:
             if w.lower[c.start] == "and" and following and not (
                     w.is_punct(c.end) or w.is_space(c.end)):
                 continue  # "and more" ends a list; "and more than 300 signups" does not
-            add_mention(w.doc, "VAGUE_TERM", w.start_char(c.start), w.end_char(c.end),
-                        value=_vague_value(w, c.start, c.end, kind), kind=kind)
+            w.add_mention("VAGUE_TERM", c.start, c.end, value=_vague_value(w, c.start, c.end, kind), kind=kind)
             taken.update(range(c.start, c.end))
 
 
@@ -356,7 +359,7 @@ class OwnerFinder:
             self.blocked.update(range(group.start, group.end))
         for c in by_label.get("OWNER_PRONOUN", []):
             self.blocked.update(range(c.start, c.end))
-        for m in mentions(w.doc):
+        for m in w.found:
             if m["label"] == "PLATFORM":
                 tokens = w.tokens.token_range(m["start"], m["end"])
                 self.blocked.update(range(*tokens) if tokens is not None else ())
