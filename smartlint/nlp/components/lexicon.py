@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cached_property
+from itertools import compress, count, groupby
+from operator import attrgetter, itemgetter
 
 from spacy.language import Language
 
@@ -118,8 +120,12 @@ class Words:
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = len(self.text)
-        # the tokens that end a sentence, in order
-        self.ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        # the tokens that end a sentence, in order; without a line break the test is one set look-up
+        # per token, made by map and compress with no Python-level step
+        if "\n" in tokens.source:
+            self.ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        else:
+            self.ends = list(compress(count(), map(SENTENCE_ENDS.__contains__, self.text)))
 
     def sentence_start(self, i: int) -> int:
         """The first token of token i's sentence."""
@@ -171,9 +177,11 @@ class Words:
 
 class LexiconInterpreter:
     def __call__(self, doc):
-        by_label: dict[str, list[RulerMatch]] = {}
-        for match in ruler_matches(doc, "sl_lexicon"):
-            by_label.setdefault(match.label, []).append(match)
+        # grouped by a stable sort: each label's matches keep the ruler's order
+        by_label: dict[str, list[RulerMatch]] = {
+            label: list(group)
+            for label, group in groupby(sorted(ruler_matches(doc, "sl_lexicon"), key=_RULER_LABEL),
+                                        key=_RULER_LABEL)}
         w = Words(doc)
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
         # most goals lack one label or another: its pass is skipped rather than run on nothing
@@ -359,19 +367,22 @@ class OwnerFinder:
             self.blocked.update(range(group.start, group.end))
         for c in by_label.get("OWNER_PRONOUN", []):
             self.blocked.update(range(c.start, c.end))
-        for m in w.found:
-            if m["label"] == "PLATFORM":
-                tokens = w.tokens.token_range(m["start"], m["end"])
-                self.blocked.update(range(*tokens) if tokens is not None else ())
+        if "PLATFORM" in map(_LABEL, w.found):  # few goals name one: no Python loop for the rest
+            for m in w.found:
+                if m["label"] == "PLATFORM":
+                    tokens = w.tokens.token_range(m["start"], m["end"])
+                    self.blocked.update(range(*tokens) if tokens is not None else ())
         self.runs = self._name_runs()
 
     def find(self) -> list[Owner]:
         found = self._pronouns() + self._groups() + self._persons() + self._after_cues()
+        if not found:
+            return found
         kept: list[Owner] = []
         used: set[int] = set()
-        for owner in sorted(found, key=lambda o: (o.start - o.end, o.start)):
+        for owner in sorted(found, key=lambda o: (o.start - o.end, o.start)) if len(found) > 1 else found:
             tokens = range(owner.start, owner.end)
-            if any(i in used or self.in_reason[i] for i in tokens):
+            if not used.isdisjoint(tokens) or any(self.in_reason[owner.start:owner.end]):
                 continue
             used.update(tokens)
             kept.append(owner)
@@ -379,9 +390,12 @@ class OwnerFinder:
 
     # -- candidate kinds -----------------------------------------------------------------------
     def _pronouns(self) -> list[Owner]:
+        pronouns = self.by_label.get("OWNER_PRONOUN")
+        if not pronouns:
+            return []
         w = self.w
         found = []
-        for c in self.by_label.get("OWNER_PRONOUN", []):
+        for c in pronouns:
             first = w.lower[c.start]
             value = "I" if first in {"i", "my"} else "we"
             if c.id == "subject":
@@ -451,8 +465,12 @@ class OwnerFinder:
         """Roles and teams from the marked words: qualifiers + a role word ("customer success
         manager", "chief revenue officer"), a role "of" a department ("head of sales"), qualifiers
         + a team noun ("the finance department") or a department name alone ("Marketing", "HR")."""
+        get = self.by_label.get
+        roles, teams, names = get("ROLE_WORD", []), get("TEAM_WORD", []) + get("ORG_WORD", []), get("TEAM_NAME", [])
+        if not (roles or teams or names):
+            return []
         w = self.w
-        qualifiers = {c.start for c in self.by_label.get("DEPT_WORD", []) if c.end - c.start == 1}
+        qualifiers = {c.start for c in get("DEPT_WORD", []) if c.end - c.start == 1}
         groups = []
 
         def left_edge(i: int) -> int:
@@ -461,7 +479,7 @@ class OwnerFinder:
                 start -= 1
             return start
 
-        for c in self.by_label.get("ROLE_WORD", []):
+        for c in roles:
             start = left_edge(c.start)
             end = _of_department(w, c.end, qualifiers)
             if c.id == "qualified" and (start, end) == (c.start, c.end):
@@ -470,7 +488,7 @@ class OwnerFinder:
                     groups.append(Group(w, anchored, end, "role", bare=True))
                 continue  # "lead", "officer" alone say nothing ("generate leads")
             groups.append(Group(w, start, end, "role", bare=False))
-        for c in self.by_label.get("TEAM_WORD", []) + self.by_label.get("ORG_WORD", []):
+        for c in teams:
             start = left_edge(c.start)
             if start < c.start and c.label == "TEAM_WORD":
                 groups.append(Group(w, start, c.end, "team", bare=False))
@@ -478,7 +496,7 @@ class OwnerFinder:
                 anchored = self._anchored_start(c.start)  # "Our food bank will", "The mobile squad will"
                 if anchored is not None:
                     groups.append(Group(w, anchored, c.end, "team", bare=True))
-        for c in self.by_label.get("TEAM_NAME", []):
+        for c in names:
             if c.id == "cased" and sum(ch.isupper() for ch in w.text[c.start]) < 2:
                 continue  # "IT" is a department, "it" a pronoun
             groups.append(Group(w, c.start, c.end, "team", bare=True))
@@ -504,27 +522,26 @@ class OwnerFinder:
         w = self.w
         runs = []
         consumed = -1
-        texts = w.text
-        # Most tokens are lower-case: test the first letter before anything else.
-        for i in [i for i, text in enumerate(texts) if text[0].isupper()]:  # no token is empty
-            text = texts[i]
-            if i < consumed or i in self.blocked or not _name_token(text):
+        texts, lower, n, blocked = w.text, w.lower, w.n, self.blocked
+        # Most tokens are lower-case: test the first letter (no token is empty) before anything else.
+        for i in list(compress(count(), map(str.isupper, map(_FIRST_CHAR, texts)))):
+            if i < consumed or i in blocked or not _name_token(texts[i]):
                 continue
             end = i + 1
-            while end < w.n and end - i < 4 and _name_token(w.text[end]) \
-                    and w.text[end] not in HONORIFICS and end not in self.blocked:
+            while end < n and end - i < 4 and _name_token(texts[end]) \
+                    and texts[end] not in HONORIFICS and end not in blocked:
                 end += 1
             consumed = end
-            if any(w.lower[k] in THING_HEADS for k in range(i, min(end + 1, w.n))):
+            if not THING_HEADS.isdisjoint(lower[i:end + 1]):
                 continue  # "Project Phoenix", "Phoenix project"
             start = i
-            while start < end and w.lower[start] in NOT_NAMES:
+            while start < end and lower[start] in NOT_NAMES:
                 start += 1
             common = start
-            while common < end and w.text[common] not in HONORIFICS and is_known_word(w.text[common]) \
-                    and not word_classes(w.text[common]) & {"NOUN", "PROPN"}:
+            while common < end and texts[common] not in HONORIFICS and is_known_word(texts[common]) \
+                    and NAME_CLASSES.isdisjoint(word_classes(texts[common])):
                 common += 1  # "Then Priya", "By June" (a cue still takes "Owner: Will")
-            if start < end and not (w.text[start] in HONORIFICS and start + 1 == end):
+            if start < end and not (texts[start] in HONORIFICS and start + 1 == end):
                 if start < common < end:
                     runs.append((common, end, False))
                 else:
@@ -592,6 +609,13 @@ def _of_department(w: Words, end: int, qualifiers: set[int]) -> int:
             w.text[taken] == "-" and taken + 1 in qualifiers)):
         taken += 1
     return taken if taken > k else end
+
+
+_FIRST_CHAR = itemgetter(0)
+_LABEL = itemgetter("label")
+_RULER_LABEL = attrgetter("label")
+# A capitalised common word of these classes may still start a name ("Will", "Hope").
+NAME_CLASSES = frozenset({"NOUN", "PROPN"})
 
 
 def _name_token(text: str) -> bool:
