@@ -147,15 +147,15 @@ class PlatformMatcher:
                     cued.append((start, end, name[len(CUED):]))
                 elif matcher is self.any_case or not _capital_by_position(texts, start, end):
                     firm.append((start, end, name))
-        firm = _longest_first(firm)
-        if cued:
+        covered: set[int] = set()
+        if firm or cued:  # most goals name no platform
+            firm = _longest_first(firm)
             for span in cued:
                 if _is_cued(tokens.lower, span, firm):
                     firm.append(span)
-        covered: set[int] = set()
-        for start, end, name in _longest_first(firm):
-            covered.update(range(start, end))
-            self._record(doc, starts[start], starts[end - 1] + len(texts[end - 1]), name)
+            for start, end, name in _longest_first(firm):
+                covered.update(range(start, end))
+                self._record(doc, starts[start], starts[end - 1] + len(texts[end - 1]), name)
         if self.fuzzy_aliases:
             self._fuzzy(doc, texts, starts, covered)
         return doc
