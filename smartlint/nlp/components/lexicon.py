@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
 from itertools import compress, count, groupby
 from operator import attrgetter, itemgetter
 
@@ -120,6 +119,7 @@ class Words:
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = len(self.text)
+        self._time_edges: tuple[set[int], set[int]] | None = None
         # the tokens that end a sentence, in order; without a line break the test is one set look-up
         # per token, made by map and compress with no Python-level step
         if "\n" in tokens.source:
@@ -137,11 +137,13 @@ class Words:
         k = bisect_left(self.ends, i)
         return self.ends[k] if k < len(self.ends) else self.n
 
-    # Few docs get as far as asking about a time expression's edges: read them on first use.
-    @cached_property
+    # Few docs get as far as asking about a time expression's edges: read them on first use (not
+    # a functools.cached_property, whose lock costs more than reading them).
     def time_edges(self) -> tuple[set[int], set[int]]:
         """The tokens where time expressions start, and those where they end."""
-        return _time_edges(self.doc)
+        if self._time_edges is None:
+            self._time_edges = _time_edges(self.doc)
+        return self._time_edges
 
     def add_mention(self, label: str, start: int, end: int, **fields) -> None:
         """doc_mentions.add_mention for tokens start..end-1, the doc's text and mentions read once."""
@@ -168,7 +170,7 @@ class Words:
         prev = self.text[i - 1]
         if prev in CLAUSE_PUNCT:
             return not (prev == "-" and self.joined(i - 1))  # "co-host": one word
-        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_edges[1]
+        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_edges()[1]
 
     def capital_by_position(self, i: int) -> bool:
         """A capital that says nothing (first word of a sentence, a heading or a bullet)."""
@@ -209,7 +211,7 @@ class LexiconInterpreter:
                     team_words: set[int]) -> list[tuple[int, int, str]]:
         found = []
         covered_until = -1
-        for c in sorted(markers, key=lambda c: (c.start, c.start - c.end)):
+        for c in _by_start_longest_first(markers):
             if c.start < covered_until or not self._is_reason(w, c, team_words):
                 continue
             end = self._reason_end(w, c)
@@ -269,7 +271,7 @@ class LexiconInterpreter:
                 continue
             after = i + 1
             # ", by Q3 2026" or ", and we will ..." after a reason belongs to the goal again.
-            time_starts = w.time_edges[0]
+            time_starts = w.time_edges()[0]
             if after in time_starts or _opens_deadline(w, after, end) or (
                     after + 1 in time_starts and w.lower[after] in DEADLINE_WORDS):
                 return i
@@ -286,7 +288,7 @@ class LexiconInterpreter:
     def _actions(self, w: Words, found: list[RulerMatch], owner_ends: set[int],
                  owner_tokens: set[int]) -> set[int]:
         taken: set[int] = set()
-        for c in sorted(found, key=lambda c: (c.start, c.start - c.end)):
+        for c in _by_start_longest_first(found):
             i = c.start
             if i in taken or i in owner_tokens or not self._verb_position(w, i, owner_ends):
                 continue
@@ -360,7 +362,7 @@ class OwnerFinder:
         self.team_words = team_words
         self.by_label = by_label
         self.in_reason = in_reason
-        self.action_starts = {c.start for c in by_label.get("ACTION_VERB", [])}
+        self.action_starts = set(map(_RULER_START, by_label.get("ACTION_VERB", ())))
         self.groups = self._assemble_groups()
         self.blocked: set[int] = set()  # tokens that cannot be part of a person's name
         for group in self.groups:
@@ -596,6 +598,13 @@ class OwnerFinder:
         return word in OWNERSHIP_VERBS or j in self.action_starts
 
 
+def _by_start_longest_first(matches: list[RulerMatch]) -> list[RulerMatch]:
+    """The matches by start, the longer first where two start together."""
+    if len(matches) < 2:  # most labels mark one word in a goal
+        return matches
+    return sorted(matches, key=lambda c: (c.start, c.start - c.end))
+
+
 def _of_department(w: Words, end: int, qualifiers: set[int]) -> int:
     """Extend "head" / "VP" / "director" over "of sales" ("head-of-customer-success")."""
     k = end
@@ -614,6 +623,7 @@ def _of_department(w: Words, end: int, qualifiers: set[int]) -> int:
 _FIRST_CHAR = itemgetter(0)
 _LABEL = itemgetter("label")
 _RULER_LABEL = attrgetter("label")
+_RULER_START = attrgetter("start")
 # A capitalised common word of these classes may still start a name ("Will", "Hope").
 NAME_CLASSES = frozenset({"NOUN", "PROPN"})
 
