@@ -371,3 +371,20 @@ def test_ruler_matches_read_spans_and_tuples_alike(analyzer):
                 ruler.set_spans = before
             found.append(ruler_matches(doc, ruler.spans_key))
         assert found[0] == found[1] and found[0], name
+
+
+def test_sentence_ends_are_the_same_with_and_without_line_breaks(analyzer):
+    # Words finds sentence ends with map/compress when the text has no line break, else token by
+    # token; both must agree with the rule (a sentence mark, or a token holding a line break).
+    import random
+
+    from smartlint.nlp.components.lexicon import SENTENCE_ENDS, Words
+
+    rng = random.Random(5)
+    pieces = ["Grow", "sales", "by", "10%", ".", "!", "?", ";", ",", "Priya", "will", "-", "\n", "\n\n"]
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        doc = analyzer.nlp.make_doc(text)
+        words = Words(doc)
+        assert words.ends == [i for i, token in enumerate(doc)
+                              if token.text in SENTENCE_ENDS or "\n" in token.text], text

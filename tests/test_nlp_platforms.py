@@ -117,3 +117,51 @@ def test_a_catalogue_line_without_a_name_is_refused():
     with pytest.raises(ValueError, match="line 2"):
         matcher.initialize(catalogue=[{"name": "Etsy", "category": "marketplace", "aliases": ["etsy"]},
                                       {"aliases": ["nameless"]}])
+
+
+TYPO_TEXTS = [
+    "Post on Linkdin twice, and Linkdin again on Friday.",
+    "Grow Facebok and Facebook pages; Youtub videos weekly.",
+    "Sell through Shopfiy, Etsy and Shopfiy's partner apps.",
+    "Write weekly newsletters for subscribers.",
+    "Linkdin",
+]
+
+
+def _typos_token_by_token(matcher, doc) -> list[tuple[int, str]]:
+    """The typo lookup run on every token of the doc outside the exact matches, no memory."""
+    from smartlint.nlp.doc_mentions import MENTIONS
+    from smartlint.nlp.token_table import token_table
+
+    exact = [m for m in doc.user_data.get(MENTIONS, ()) if m["label"] == "PLATFORM"]
+    table = token_table(doc)
+    found = []
+    for start, text in zip(table.idx, table.text):
+        inside = any(m["start"] <= start < m["end"] for m in exact)
+        name = "" if inside else matcher._closest_name(text)
+        if name:
+            found.append((start, name))
+    return found
+
+
+def test_remembered_typo_lookups_agree_with_fresh_ones(analyzer, monkeypatch):
+    from smartlint.nlp.components import platforms as module
+    from smartlint.nlp.doc_mentions import MENTIONS
+
+    matcher = analyzer.nlp.get_pipe("smartlint_platforms")
+    nlp = analyzer.nlp
+    for cache_size in (module.TYPO_CACHE_SIZE, 2):  # 2: the memory is emptied on nearly every doc
+        monkeypatch.setattr(module, "TYPO_CACHE_SIZE", cache_size)
+        for _ in range(2):  # cold, then remembered
+            for text in TYPO_TEXTS:
+                doc = nlp.make_doc(text)
+                fuzzy_doc = nlp.make_doc(text)
+                matcher(fuzzy_doc)
+                with monkeypatch.context() as off:
+                    off.setattr(matcher, "fuzzy_aliases", [])
+                    matcher(doc)  # exact matches only
+                exact = doc.user_data.get(MENTIONS, [])
+                typos = [(m["start"], m["value"]) for m in fuzzy_doc.user_data.get(MENTIONS, [])
+                         if m not in exact]
+                assert typos == _typos_token_by_token(matcher, doc), text
+                assert bool(typos) == ("Newsletters" not in text.title()), text

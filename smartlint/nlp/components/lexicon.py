@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from itertools import compress, count, groupby
+from operator import attrgetter, itemgetter
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import RulerMatch, add_mention, mentions, ruler_matches
+from smartlint.nlp.doc_mentions import RulerMatch, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 from smartlint.nlp.token_table import token_table
 
@@ -114,11 +115,17 @@ class Words:
 
     def __init__(self, doc):
         self.doc = doc
+        self.found = mentions(doc)
         tokens = self.tokens = token_table(doc)
         self.text, self.starts, self.spaced, self.lower = tokens.text, tokens.idx, tokens.ws, tokens.lower
         self.n = len(self.text)
-        # the tokens that end a sentence, in order
-        self.ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        self._time_edges: tuple[set[int], set[int]] | None = None
+        # the tokens that end a sentence, in order; without a line break the test is one set look-up
+        # per token, made by map and compress with no Python-level step
+        if "\n" in tokens.source:
+            self.ends = [i for i, text in enumerate(self.text) if text in SENTENCE_ENDS or "\n" in text]
+        else:
+            self.ends = list(compress(count(), map(SENTENCE_ENDS.__contains__, self.text)))
 
     def sentence_start(self, i: int) -> int:
         """The first token of token i's sentence."""
@@ -130,17 +137,19 @@ class Words:
         k = bisect_left(self.ends, i)
         return self.ends[k] if k < len(self.ends) else self.n
 
-    # Few docs get as far as asking about a time expression's edges: read them on first use.
-    @cached_property
+    # Few docs get as far as asking about a time expression's edges: read them on first use (not
+    # a functools.cached_property, whose lock costs more than reading them).
     def time_edges(self) -> tuple[set[int], set[int]]:
         """The tokens where time expressions start, and those where they end."""
-        return _time_edges(self.doc)
+        if self._time_edges is None:
+            self._time_edges = _time_edges(self.doc)
+        return self._time_edges
 
-    def start_char(self, i: int) -> int:
-        return self.starts[i]
-
-    def end_char(self, end: int) -> int:
-        return self.starts[end - 1] + len(self.text[end - 1])
+    def add_mention(self, label: str, start: int, end: int, **fields) -> None:
+        """doc_mentions.add_mention for tokens start..end-1, the doc's text and mentions read once."""
+        first, last = self.starts[start], self.starts[end - 1] + len(self.text[end - 1])
+        self.found.append({"label": label, "start": first, "end": last,
+                           "text": self.tokens.source[first:last], **fields})
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
@@ -161,7 +170,7 @@ class Words:
         prev = self.text[i - 1]
         if prev in CLAUSE_PUNCT:
             return not (prev == "-" and self.joined(i - 1))  # "co-host": one word
-        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_edges[1]
+        return self.lower[i - 1] in CLAUSE_JOINERS or i in self.time_edges()[1]
 
     def capital_by_position(self, i: int) -> bool:
         """A capital that says nothing (first word of a sentence, a heading or a bullet)."""
@@ -170,12 +179,16 @@ class Words:
 
 class LexiconInterpreter:
     def __call__(self, doc):
-        by_label: dict[str, list[RulerMatch]] = {}
-        for match in ruler_matches(doc, "sl_lexicon"):
-            by_label.setdefault(match.label, []).append(match)
+        # grouped by a stable sort: each label's matches keep the ruler's order
+        by_label: dict[str, list[RulerMatch]] = {
+            label: list(group)
+            for label, group in groupby(sorted(ruler_matches(doc, "sl_lexicon"), key=_RULER_LABEL),
+                                        key=_RULER_LABEL)}
         w = Words(doc)
         team_words = {c.start for c in by_label.get("TEAM_WORD", []) + by_label.get("ORG_WORD", [])}
-        reasons = self._rationales(w, by_label.get("REASON_MARKER", []), team_words)
+        # most goals lack one label or another: its pass is skipped rather than run on nothing
+        markers = by_label.get("REASON_MARKER")
+        reasons = self._rationales(w, markers, team_words) if markers else ()
         in_reason = bytearray(w.n)
         for start, end, _marker in reasons:
             in_reason[start:end] = b"\x01" * (end - start)
@@ -184,12 +197,13 @@ class LexiconInterpreter:
         for owner in OwnerFinder(w, by_label, in_reason, team_words).find():
             owner_tokens.update(range(owner.start, owner.end))
             owner_ends.add(owner.end)
-            add_mention(doc, "OWNER", w.start_char(owner.start), w.end_char(owner.end), value=owner.value,
-                        kind=owner.kind)
-        actions = self._actions(w, by_label.get("ACTION_VERB", []), owner_ends, owner_tokens)
-        self._vague_terms(w, by_label.get("VAGUE", []), actions)
+            w.add_mention("OWNER", owner.start, owner.end, value=owner.value, kind=owner.kind)
+        verbs, vague = by_label.get("ACTION_VERB"), by_label.get("VAGUE")
+        actions = self._actions(w, verbs, owner_ends, owner_tokens) if verbs else set()
+        if vague:
+            self._vague_terms(w, vague, actions)
         for start, end, marker in reasons:
-            add_mention(doc, "RATIONALE", w.start_char(start), w.end_char(end), value=marker, kind="purpose")
+            w.add_mention("RATIONALE", start, end, value=marker, kind="purpose")
         return doc
 
     # -- reason clauses ------------------------------------------------------------------------
@@ -197,7 +211,7 @@ class LexiconInterpreter:
                     team_words: set[int]) -> list[tuple[int, int, str]]:
         found = []
         covered_until = -1
-        for c in sorted(markers, key=lambda c: (c.start, c.start - c.end)):
+        for c in _by_start_longest_first(markers):
             if c.start < covered_until or not self._is_reason(w, c, team_words):
                 continue
             end = self._reason_end(w, c)
@@ -257,7 +271,7 @@ class LexiconInterpreter:
                 continue
             after = i + 1
             # ", by Q3 2026" or ", and we will ..." after a reason belongs to the goal again.
-            time_starts = w.time_edges[0]
+            time_starts = w.time_edges()[0]
             if after in time_starts or _opens_deadline(w, after, end) or (
                     after + 1 in time_starts and w.lower[after] in DEADLINE_WORDS):
                 return i
@@ -274,12 +288,12 @@ class LexiconInterpreter:
     def _actions(self, w: Words, found: list[RulerMatch], owner_ends: set[int],
                  owner_tokens: set[int]) -> set[int]:
         taken: set[int] = set()
-        for c in sorted(found, key=lambda c: (c.start, c.start - c.end)):
+        for c in _by_start_longest_first(found):
             i = c.start
             if i in taken or i in owner_tokens or not self._verb_position(w, i, owner_ends):
                 continue
             value = " ".join([lemma(w.text[i], "VERB"), *w.lower[i + 1:c.end]])
-            add_mention(w.doc, "ACTION", w.start_char(i), w.end_char(c.end), value=value)
+            w.add_mention("ACTION", i, c.end, value=value)
             taken.update(range(c.start, c.end))
         return taken
 
@@ -314,8 +328,7 @@ class LexiconInterpreter:
             if w.lower[c.start] == "and" and following and not (
                     w.is_punct(c.end) or w.is_space(c.end)):
                 continue  # "and more" ends a list; "and more than 300 signups" does not
-            add_mention(w.doc, "VAGUE_TERM", w.start_char(c.start), w.end_char(c.end),
-                        value=_vague_value(w, c.start, c.end, kind), kind=kind)
+            w.add_mention("VAGUE_TERM", c.start, c.end, value=_vague_value(w, c.start, c.end, kind), kind=kind)
             taken.update(range(c.start, c.end))
 
 
@@ -349,26 +362,29 @@ class OwnerFinder:
         self.team_words = team_words
         self.by_label = by_label
         self.in_reason = in_reason
-        self.action_starts = {c.start for c in by_label.get("ACTION_VERB", [])}
+        self.action_starts = set(map(_RULER_START, by_label.get("ACTION_VERB", ())))
         self.groups = self._assemble_groups()
         self.blocked: set[int] = set()  # tokens that cannot be part of a person's name
         for group in self.groups:
             self.blocked.update(range(group.start, group.end))
         for c in by_label.get("OWNER_PRONOUN", []):
             self.blocked.update(range(c.start, c.end))
-        for m in mentions(w.doc):
-            if m["label"] == "PLATFORM":
-                tokens = w.tokens.token_range(m["start"], m["end"])
-                self.blocked.update(range(*tokens) if tokens is not None else ())
+        if "PLATFORM" in map(_LABEL, w.found):  # few goals name one: no Python loop for the rest
+            for m in w.found:
+                if m["label"] == "PLATFORM":
+                    tokens = w.tokens.token_range(m["start"], m["end"])
+                    self.blocked.update(range(*tokens) if tokens is not None else ())
         self.runs = self._name_runs()
 
     def find(self) -> list[Owner]:
         found = self._pronouns() + self._groups() + self._persons() + self._after_cues()
+        if not found:
+            return found
         kept: list[Owner] = []
         used: set[int] = set()
-        for owner in sorted(found, key=lambda o: (o.start - o.end, o.start)):
+        for owner in sorted(found, key=lambda o: (o.start - o.end, o.start)) if len(found) > 1 else found:
             tokens = range(owner.start, owner.end)
-            if any(i in used or self.in_reason[i] for i in tokens):
+            if not used.isdisjoint(tokens) or any(self.in_reason[owner.start:owner.end]):
                 continue
             used.update(tokens)
             kept.append(owner)
@@ -376,9 +392,12 @@ class OwnerFinder:
 
     # -- candidate kinds -----------------------------------------------------------------------
     def _pronouns(self) -> list[Owner]:
+        pronouns = self.by_label.get("OWNER_PRONOUN")
+        if not pronouns:
+            return []
         w = self.w
         found = []
-        for c in self.by_label.get("OWNER_PRONOUN", []):
+        for c in pronouns:
             first = w.lower[c.start]
             value = "I" if first in {"i", "my"} else "we"
             if c.id == "subject":
@@ -448,8 +467,12 @@ class OwnerFinder:
         """Roles and teams from the marked words: qualifiers + a role word ("customer success
         manager", "chief revenue officer"), a role "of" a department ("head of sales"), qualifiers
         + a team noun ("the finance department") or a department name alone ("Marketing", "HR")."""
+        get = self.by_label.get
+        roles, teams, names = get("ROLE_WORD", []), get("TEAM_WORD", []) + get("ORG_WORD", []), get("TEAM_NAME", [])
+        if not (roles or teams or names):
+            return []
         w = self.w
-        qualifiers = {c.start for c in self.by_label.get("DEPT_WORD", []) if c.end - c.start == 1}
+        qualifiers = {c.start for c in get("DEPT_WORD", []) if c.end - c.start == 1}
         groups = []
 
         def left_edge(i: int) -> int:
@@ -458,7 +481,7 @@ class OwnerFinder:
                 start -= 1
             return start
 
-        for c in self.by_label.get("ROLE_WORD", []):
+        for c in roles:
             start = left_edge(c.start)
             end = _of_department(w, c.end, qualifiers)
             if c.id == "qualified" and (start, end) == (c.start, c.end):
@@ -467,7 +490,7 @@ class OwnerFinder:
                     groups.append(Group(w, anchored, end, "role", bare=True))
                 continue  # "lead", "officer" alone say nothing ("generate leads")
             groups.append(Group(w, start, end, "role", bare=False))
-        for c in self.by_label.get("TEAM_WORD", []) + self.by_label.get("ORG_WORD", []):
+        for c in teams:
             start = left_edge(c.start)
             if start < c.start and c.label == "TEAM_WORD":
                 groups.append(Group(w, start, c.end, "team", bare=False))
@@ -475,7 +498,7 @@ class OwnerFinder:
                 anchored = self._anchored_start(c.start)  # "Our food bank will", "The mobile squad will"
                 if anchored is not None:
                     groups.append(Group(w, anchored, c.end, "team", bare=True))
-        for c in self.by_label.get("TEAM_NAME", []):
+        for c in names:
             if c.id == "cased" and sum(ch.isupper() for ch in w.text[c.start]) < 2:
                 continue  # "IT" is a department, "it" a pronoun
             groups.append(Group(w, c.start, c.end, "team", bare=True))
@@ -501,27 +524,26 @@ class OwnerFinder:
         w = self.w
         runs = []
         consumed = -1
-        texts = w.text
-        # Most tokens are lower-case: test the first letter before anything else.
-        for i in [i for i, text in enumerate(texts) if text[0].isupper()]:  # no token is empty
-            text = texts[i]
-            if i < consumed or i in self.blocked or not _name_token(text):
+        texts, lower, n, blocked = w.text, w.lower, w.n, self.blocked
+        # Most tokens are lower-case: test the first letter (no token is empty) before anything else.
+        for i in list(compress(count(), map(str.isupper, map(_FIRST_CHAR, texts)))):
+            if i < consumed or i in blocked or not _name_token(texts[i]):
                 continue
             end = i + 1
-            while end < w.n and end - i < 4 and _name_token(w.text[end]) \
-                    and w.text[end] not in HONORIFICS and end not in self.blocked:
+            while end < n and end - i < 4 and _name_token(texts[end]) \
+                    and texts[end] not in HONORIFICS and end not in blocked:
                 end += 1
             consumed = end
-            if any(w.lower[k] in THING_HEADS for k in range(i, min(end + 1, w.n))):
+            if not THING_HEADS.isdisjoint(lower[i:end + 1]):
                 continue  # "Project Phoenix", "Phoenix project"
             start = i
-            while start < end and w.lower[start] in NOT_NAMES:
+            while start < end and lower[start] in NOT_NAMES:
                 start += 1
             common = start
-            while common < end and w.text[common] not in HONORIFICS and is_known_word(w.text[common]) \
-                    and not word_classes(w.text[common]) & {"NOUN", "PROPN"}:
+            while common < end and texts[common] not in HONORIFICS and is_known_word(texts[common]) \
+                    and NAME_CLASSES.isdisjoint(word_classes(texts[common])):
                 common += 1  # "Then Priya", "By June" (a cue still takes "Owner: Will")
-            if start < end and not (w.text[start] in HONORIFICS and start + 1 == end):
+            if start < end and not (texts[start] in HONORIFICS and start + 1 == end):
                 if start < common < end:
                     runs.append((common, end, False))
                 else:
@@ -576,6 +598,13 @@ class OwnerFinder:
         return word in OWNERSHIP_VERBS or j in self.action_starts
 
 
+def _by_start_longest_first(matches: list[RulerMatch]) -> list[RulerMatch]:
+    """The matches by start, the longer first where two start together."""
+    if len(matches) < 2:  # most labels mark one word in a goal
+        return matches
+    return sorted(matches, key=lambda c: (c.start, c.start - c.end))
+
+
 def _of_department(w: Words, end: int, qualifiers: set[int]) -> int:
     """Extend "head" / "VP" / "director" over "of sales" ("head-of-customer-success")."""
     k = end
@@ -589,6 +618,14 @@ def _of_department(w: Words, end: int, qualifiers: set[int]) -> int:
             w.text[taken] == "-" and taken + 1 in qualifiers)):
         taken += 1
     return taken if taken > k else end
+
+
+_FIRST_CHAR = itemgetter(0)
+_LABEL = itemgetter("label")
+_RULER_LABEL = attrgetter("label")
+_RULER_START = attrgetter("start")
+# A capitalised common word of these classes may still start a name ("Will", "Hope").
+NAME_CLASSES = frozenset({"NOUN", "PROPN"})
 
 
 def _name_token(text: str) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from spacy.language import Language
@@ -11,8 +11,8 @@ from smartlint.nlp.doc_mentions import MENTIONS, by_start_longest_first
 
 # A number or time inside a longer number or time is part of it ("2026" in "Q3 2026", "15" in
 # "15 people a month"), except inside a CHANGE, whose parts ("20%" in "by 20%") stay targets.
-NUMERIC_TIME = {"QUANTITY", "PERCENT", "MONEY", "DATE", "DATE_RANGE", "DURATION", "FREQUENCY",
-                "START_TIME", "VAGUE_TIME"}
+NUMERIC_TIME = frozenset({"QUANTITY", "PERCENT", "MONEY", "DATE", "DATE_RANGE", "DURATION", "FREQUENCY",
+                          "START_TIME", "VAGUE_TIME"})
 
 
 def _contained_ids(timed: list[dict]) -> set[int]:
@@ -35,18 +35,19 @@ def _contained_ids(timed: list[dict]) -> set[int]:
 # (label, start, end): mentions with the same are one
 _KEY = itemgetter("label", "start", "end")
 _LABEL = itemgetter("label")
+_SPAN = itemgetter("start", "end")
 
 
 class MentionMerger:
     def __call__(self, doc):
-        found = doc.user_data.get(MENTIONS)
+        found = everything = doc.user_data.get(MENTIONS)
         if not found:
             return doc
         labels = list(map(_LABEL, found))
-        timed = [m for m, label in zip(found, labels) if label in NUMERIC_TIME]
+        timed = list(compress(found, map(NUMERIC_TIME.__contains__, labels)))
         contained = _contained_ids(timed) if len(timed) > 1 else ()  # one mention lies inside no other
         keys = list(map(_KEY, found))
-        if contained or len(set(keys)) < len(keys):
+        if len(set(keys)) < len(keys):
             kept = []
             seen = set()
             for m, key in zip(found, keys):
@@ -55,8 +56,11 @@ class MentionMerger:
                 seen.add(key)
                 kept.append(m)
             doc.user_data[MENTIONS] = found = kept
+        elif contained:  # the usual case: parts of a longer number or time, no repeated mention
+            doc.user_data[MENTIONS] = found = [m for m in found if id(m) not in contained]
         # a reason clause dropped as a duplicate has the span of one kept
-        reasons = sorted(key[1:] for key in keys if key[0] == "RATIONALE") if "RATIONALE" in labels else ()
+        reasons = (sorted(map(_SPAN, compress(everything, map("RATIONALE".__eq__, labels))))
+                   if "RATIONALE" in labels else ())
         if reasons:
             starts = [start for start, _ in reasons]
             furthest = list(accumulate((end for _, end in reasons), max))  # over clauses starting earlier

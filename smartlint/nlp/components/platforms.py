@@ -57,7 +57,10 @@ class PlatformMatcher:
         self.fuzzy_names: list[str] = []
         # word length -> the aliases (and their names) a word of that length can be close to
         self.fuzzy_by_length: dict[int, tuple[list[str], list[str]]] = {}
-        self._typo_of: dict[str, str] = {}  # word -> the platform it is a typo of, or ""
+        # The typo lookup's answers, remembered: words that are no platform's typo (nearly all), and
+        # word -> platform for the few that are.
+        self._no_typo: set[str] = set()
+        self._typo_of: dict[str, str] = {}
 
     def initialize(self, get_examples=None, *, nlp=None, catalogue=None):
         """Build the matchers and the typo lookup once from the catalogue lines."""
@@ -92,6 +95,7 @@ class PlatformMatcher:
         self.fuzzy_aliases = list(fuzzy)
         self.fuzzy_names = list(fuzzy.values())
         self.fuzzy_by_length = self._aliases_by_length(fuzzy)
+        self._no_typo = set()
         self._typo_of = {}
 
     def _aliases_by_length(self, fuzzy: dict[str, str]) -> dict[int, tuple[list[str], list[str]]]:
@@ -143,35 +147,46 @@ class PlatformMatcher:
                     cued.append((start, end, name[len(CUED):]))
                 elif matcher is self.any_case or not _capital_by_position(texts, start, end):
                     firm.append((start, end, name))
-        firm = _longest_first(firm)
-        if cued:
+        covered: set[int] = set()
+        if firm or cued:  # most goals name no platform
+            firm = _longest_first(firm)
             for span in cued:
                 if _is_cued(tokens.lower, span, firm):
                     firm.append(span)
-        covered: set[int] = set()
-        for start, end, name in _longest_first(firm):
-            covered.update(range(start, end))
-            self._record(doc, starts[start], starts[end - 1] + len(texts[end - 1]), name)
+            for start, end, name in _longest_first(firm):
+                covered.update(range(start, end))
+                self._record(doc, starts[start], starts[end - 1] + len(texts[end - 1]), name)
         if self.fuzzy_aliases:
             self._fuzzy(doc, texts, starts, covered)
         return doc
 
     def _fuzzy(self, doc, texts: list[str], starts: list[int], covered: set[int]) -> None:
-        for i, text in enumerate(texts):
-            if len(text) < MIN_FUZZY_LENGTH or i in covered:
-                continue
-            found = self._typo_of.get(text)
-            if found is None:
-                if len(self._typo_of) >= TYPO_CACHE_SIZE:
-                    self._typo_of.clear()
-                found = self._typo_of[text] = self._closest_name(text)
+        # Set operations drop the words already known to be no typo, so the loops below run on
+        # the doc's new words, and over its tokens only when one of its words is a typo.
+        words = set(texts)
+        words.difference_update(self._no_typo)
+        if not words:
+            return
+        if len(self._no_typo) + len(self._typo_of) >= TYPO_CACHE_SIZE:
+            self._no_typo.clear()
+            self._typo_of.clear()
+        for text in words.difference(self._typo_of):
+            found = self._closest_name(text)
             if found:
-                self._record(doc, starts[i], starts[i] + len(text), found)
+                self._typo_of[text] = found
+            else:
+                self._no_typo.add(text)
+        if words.isdisjoint(self._typo_of):
+            return
+        typo_of = self._typo_of
+        for i, text in enumerate(texts):
+            if text in typo_of and i not in covered:
+                self._record(doc, starts[i], starts[i] + len(text), typo_of[text])
 
     def _closest_name(self, text: str) -> str:
-        """The platform `text` is a typo of, or "" (not a word of letters, an English word, or not
-        close enough to any name)."""
-        if not text.isalpha():
+        """The platform `text` is a typo of, or "" (too short, not a word of letters, an English
+        word, or not close enough to any name)."""
+        if len(text) < MIN_FUZZY_LENGTH or not text.isalpha():
             return ""
         word = text.lower()
         aliases, names = self.fuzzy_by_length.get(len(word), ((), ()))
