@@ -62,6 +62,36 @@ def test_typing_updates_the_meters_and_score(linter):
     run(flow())
 
 
+def test_the_first_question_stays_highlighted_until_the_user_picks_one(linter):
+    """A scoring of the text half typed ("I ..." has an owner) must not decide which question is
+    highlighted once the whole goal is scored; a question the user picked stays picked."""
+    from smartlint.tui.session import score_goal
+
+    async def flow():
+        app = make_app(linter)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            panel = app.screen.query_one(CoachPanel)
+            half, whole = (score_goal(linter, text, TODAY) for text in ("I will grow", "Grow website traffic"))
+            assert half.questions[0][0] != "A" and whole.questions[0][0] == "A"
+            panel.show(half)
+            await pilot.pause()
+            panel.show(whole)
+            await pilot.pause()
+            assert panel.letter == "A" and "answer for A" in panel.query_one("#answer").placeholder
+            panel.query_one("#questions").focus()
+            await pilot.press("down", "down")  # the user moves to the third question
+            await pilot.pause()
+            picked = panel.letter
+            assert picked not in (None, "A")
+            panel.show(half)
+            await pilot.pause()
+            panel.show(whole)
+            await pilot.pause()
+            assert panel.letter == picked
+    run(flow())
+
+
 def test_findings_show_why_and_better_example(linter):
     async def flow():
         app = make_app(linter, goal="Increase website traffic")

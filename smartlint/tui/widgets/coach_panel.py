@@ -43,6 +43,11 @@ class CoachPanel(Vertical):
         self.cursor_blink = cursor_blink
         self.questions: list[tuple[str, str]] = []
         self.offers: list[tuple[str, str]] = []  # (label, goal it leads to)
+        # The question the user highlighted, kept across re-scoring; until they pick one, the
+        # first question is highlighted, whatever an earlier scoring (say, of half a word
+        # typed) put first.
+        self.chosen_letter: str | None = None
+        self._placed_index: int | None = None  # where show() last put the highlight
 
     def compose(self) -> ComposeResult:
         yield Label("Questions", classes="panel-title")
@@ -65,7 +70,7 @@ class CoachPanel(Vertical):
     def show(self, scoring: Scoring | None) -> None:
         questions = list(scoring.questions) if scoring and scoring.report else []
         if questions != self.questions:
-            keep = self.letter
+            keep = self.chosen_letter
             self.questions = questions
             options = self.query_one("#questions", OptionList)
             options.clear_options()
@@ -73,7 +78,7 @@ class CoachPanel(Vertical):
                                            for letter, q in questions))
             letters = [letter for letter, _ in questions]
             if letters:
-                options.highlighted = letters.index(keep) if keep in letters else 0
+                options.highlighted = self._placed_index = letters.index(keep) if keep in letters else 0
             self._update_placeholder()
         if scoring is not None and scoring.report is not None and scoring.report.smart:
             self.say("SMART: nothing left to ask.", "good")
@@ -120,6 +125,9 @@ class CoachPanel(Vertical):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "questions":
             event.stop()
+            if event.option_index != self._placed_index:  # moved by the user, not by show()
+                self.chosen_letter = self.letter
+                self._placed_index = None
             self._update_placeholder()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
