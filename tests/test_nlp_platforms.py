@@ -96,6 +96,14 @@ def test_cued_channel_needs_a_channel_cue(analyzer):
         ("website", "website"), ("email", "email")]
 
 
+def test_a_cued_channel_listed_after_platforms_counts_with_its_determiner(analyzer):
+    listed = platforms(analyzer, "Reach clients through Instagram, LinkedIn, TikTok and our blog.")
+    assert [value for _, value in listed] == ["Instagram", "LinkedIn", "TikTok", "blog"]
+    assert platforms(analyzer, "Post on LinkedIn, then rewrite our blog by June.") == [("LinkedIn", "LinkedIn")]
+    assert platforms(analyzer, "Our blog and LinkedIn will carry the launch.") == [
+        ("blog", "blog"), ("LinkedIn", "LinkedIn")]
+
+
 def test_x_is_twitter_only_as_a_channel(analyzer):
     assert platforms(analyzer, "Post daily on X, LinkedIn and TikTok.") == [
         ("X", "X (Twitter)"), ("LinkedIn", "LinkedIn"), ("TikTok", "TikTok")]

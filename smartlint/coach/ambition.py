@@ -21,8 +21,10 @@ from smartlint.nlp import lemmas
 HUNDRED = re.compile(r"^(?:100\s?%|one\s+hundred\s+per\s?cent)$", re.I)
 # between two items of one list of channels: ", ", " and ", ", or ", " & ", "/"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
-# between two channels of one list, maybe with plain items between (", chat, ")
-LIST_GAP = re.compile(rf"{_SEPARATOR}(?:[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){{0,2}}{_SEPARATOR})*", re.I)
+# between two channels of one list, maybe with plain items between (", chat, ") and a determiner
+# before the second (" and our blog": the platform component counts it as listed too)
+LIST_GAP = re.compile(rf"{_SEPARATOR}(?:[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){{0,2}}{_SEPARATOR})*"
+                      r"(?:(?:the|a|an|our|my|their|your|his|her|its)\s+)?", re.I)
 SEPARATOR = re.compile(_SEPARATOR, re.I)
 # one more item after the last channel of a list (", direct mail and local radio")
 LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})")

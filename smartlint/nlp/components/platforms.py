@@ -223,7 +223,14 @@ def _is_cued(lowers: list[str], span: tuple[int, int, str], platforms: list[tupl
     if i >= 0 and lowers[i] in CHANNEL_CUES:
         return True
     for other_start, other_end, _name in platforms:
-        gap = range(other_end, start) if other_end <= start else range(end, other_start)
+        if other_end <= start:
+            # "TikTok and our blog": fillers stand between the joiners and the cued word
+            gap_end = start
+            while gap_end > other_end and lowers[gap_end - 1] in CUE_FILLERS:
+                gap_end -= 1
+            gap = range(other_end, gap_end)
+        else:
+            gap = range(end, other_start)
         if 0 < len(gap) <= 2 and all(lowers[k] in LIST_JOINERS for k in gap):
             return True
     return False
