@@ -15,6 +15,8 @@ def sample_words() -> list[str]:
     numbers = _num_words + _ordinal_words
     words = ascii_chars + other + [a + b for a in ascii_chars for b in ascii_chars[::3]]
     words += [w for n in numbers for w in (n, n.upper(), n.title(), n + "s", "+" + n)]
+    # the last three: shapes with runs over four to cut (x, X, d) and without, for word_shape's
+    # skip of the run regex where there is none
     words += ["a" * n for n in (3, 4, 5, 9, 99, 100, 101)] + ["Ab1" * 40, "12,000", "3/4", "31st",
               "2nd", "1.5k", "$5", "$$$$$$", "...", "--", "U.S.", "e-mail", "www.x.com", "",
               "http://x", "https:", "a@b.co", "x@y", "'s", "’S", "``", "--", "ca", "n't", "CA", "Nothing",

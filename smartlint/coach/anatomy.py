@@ -100,9 +100,6 @@ class Anatomy:
         self.trailing_reason = bool(reasons) and any(m.start >= main_end for m in reasons)
         self._outside: dict[tuple[str, ...], list[Mention]] = {}
         self._in_main: dict[tuple[str, ...], list[Mention]] = {}
-        # what the edit helpers work out about this goal, by helper: the plan, the questions and
-        # the suggestions ask several of the same
-        self.memo: dict[object, object] = {}
         if view is not None:
             self.view = view  # the judge's own, stored over the lazy one
 
@@ -175,6 +172,13 @@ class Anatomy:
     def core_end(self) -> int:
         """End of the predicate's plain words, up to a fact or a strong boundary."""
         return self._object_parts[1]
+
+    @lazy
+    def has_method(self) -> bool:
+        """A platform in the main clause, or a "through"/"via"/"using" after the predicate starts
+        (the plan and the suggestions both ask)."""
+        return bool(self.in_main("PLATFORM")) or not METHOD_WORDS.isdisjoint(
+            map(_LOWER, self.words_between(self.predicate_start, self.main_end)))
 
     @lazy
     def tail(self) -> int:
@@ -253,6 +257,8 @@ _new_word = partial(tuple.__new__, Word)  # NamedTuple's own __new__ costs a Pyt
 
 _START, _END = itemgetter(1), itemgetter(2)
 _LABEL = attrgetter("label")
+_LOWER = itemgetter(3)  # a Word's lower-case text, read in C
+METHOD_WORDS = frozenset("through via using".split())
 # Letters are word characters and these marks are words on their own: "growth," is two words.
 _TRAILING_MARKS = frozenset(",.;:!?")
 
@@ -297,11 +303,7 @@ def words_from(text: str, offset: int) -> Iterator[Word]:
         end = text.find(" ", base)
         if end < 0:
             end = size
-        chunk = text[base:end]
-        if chunk.isalpha():  # most pieces are one plain word
-            yield _new_word((chunk, base, end, chunk.lower()))
-        else:
-            yield from _piece_words(chunk, base)
+        yield from _piece_words(text[base:end], base)
         base = end + 1
 
 

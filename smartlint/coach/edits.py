@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from smartlint.coach.anatomy import (
@@ -30,8 +29,6 @@ from smartlint.report import Dimension
 NEEDS_TO = frozenset("want wants aim aims plan plans need needs hope hopes try tries intend intends like going".split())
 # Finite verbs after a non-owner subject: "Sales will grow ..." becomes "<owner> will make sure that ...".
 FINITE = frozenset("will shall must should would could can may might is are was were has have 'll".split())
-METHOD_WORDS = frozenset("through via using".split())
-_LOWER = itemgetter(3)  # a Word's lower-case text, read in C
 # Vague words that carry nothing and can simply go ("world-class", "etc.").
 DROPPABLE = frozenset("etc etc. various world-class best-in-class world class".split())
 VAGUE_OBJECTS = frozenset("things thing stuff aspects areas everything".split())
@@ -87,9 +84,9 @@ def tidy(text: str) -> str:
 
 
 def weak_letters(points: dict[str, int], order: Iterable[str]) -> list[str]:
-    """The letters in `order` that score under 2 points (an unscored letter counts as 2), found
-    in C: the plan, the questions and the suggestions each ask."""
-    return list(compress(order, map((2).__gt__, map(points.get, order, repeat(2)))))
+    """The letters in `order` that score under 2 points (an unscored letter counts as 2): the
+    plan, the questions and the suggestions each ask."""
+    return [letter for letter in order if points.get(letter, 2) < 2]
 
 
 def lower_first(word: str) -> str:
@@ -242,13 +239,8 @@ def is_change_predicate(anatomy: Anatomy) -> bool:
 
 
 def has_method(anatomy: Anatomy) -> bool:
-    """A platform in the main clause, or a "through"/"via"/"using" after the predicate starts
-    (the plan and the suggestions both ask: the answer is kept on the anatomy)."""
-    found = anatomy.memo.get(has_method)
-    if found is None:
-        found = anatomy.memo[has_method] = bool(anatomy.in_main("PLATFORM")) or not METHOD_WORDS.isdisjoint(
-            map(_LOWER, anatomy.words_between(anatomy.predicate_start, anatomy.main_end)))
-    return found
+    """A platform in the main clause, or a "through"/"via"/"using" after the predicate starts."""
+    return anatomy.has_method
 
 
 def baseline_without_target(anatomy: Anatomy):

@@ -24,7 +24,7 @@ ORDER_OWNER, ORDER_CORE, ORDER_TARGET, ORDER_METRIC, ORDER_METHOD, ORDER_DEADLIN
 def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     """The edits that lift each letter under 2, each tagged with the letter it serves."""
     get = points.get
-    weak_s, weak_m, weak_a = get("S", 2) < 2, get("M", 2) < 2, get("A", 2) < 2
+    weak_s, weak_m, weak_a, weak_r, weak_t = (get(letter, 2) < 2 for letter in "SMART")
 
     planned: list[Edit] = []
     moved: list[Edit] = []
@@ -58,10 +58,9 @@ def plan_edits(anatomy: Anatomy, points: dict[str, int]) -> list[Edit]:
     if weak_s and not ed.has_method(anatomy):
         planned.append(Edit(anatomy.tail, anatomy.tail, f" through {METHOD}", "S", ORDER_METHOD))
 
-    if get("T", 2) < 2 and not moved and not (realism is not None and realism.gives_deadline):
+    if weak_t and not moved and not (realism is not None and realism.gives_deadline):
         planned.extend(deadline_edits(anatomy, f"by {DEADLINE}"))
 
-    weak_r = get("R", 2) < 2
     if weak_r:
         planned.append(reason_edit(anatomy, f"so that {REASON}"))
     if realism is not None and realism.notes:

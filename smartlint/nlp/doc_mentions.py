@@ -66,8 +66,14 @@ def ruler_matches(doc, spans_key: str) -> list[RulerMatch]:
 
 def add_mention(doc, label: str, start: int, end: int, **fields: Any) -> dict[str, Any]:
     """Record a mention covering doc.text[start:end] (character offsets)."""
-    mention = {"label": label, "start": start, "end": end, "text": doc_text(doc)[start:end], **fields}
-    mentions(doc).append(mention)
+    return append_mention(mentions(doc), doc_text(doc), label, start, end, **fields)
+
+
+def append_mention(found: list[dict[str, Any]], text: str, label: str, start: int, end: int,
+                   **fields: Any) -> dict[str, Any]:
+    """add_mention with the doc's mention list and text already at hand (a component adding many)."""
+    mention = {"label": label, "start": start, "end": end, "text": text[start:end], **fields}
+    found.append(mention)
     return mention
 
 

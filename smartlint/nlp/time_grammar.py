@@ -916,6 +916,13 @@ _NEEDS = {
 }
 
 
+# the words that lead the year rule's year ("in 2027", "no later than 2028"), and every word that
+# can stand just before its year
+YEAR_LEADS = ("in", "during", "by", "before", "until", "till", "through", "throughout", "for", "since",
+              "no later than")
+YEAR_WORDS_BEFORE = (*YEAR_LEADS, "the", "fiscal", "calendar", "year")
+_YEAR_LEAD = "|".join(word.replace(" ", r"\s+") for word in YEAR_LEADS)
+_LAST_LETTERS_BEFORE_YEAR = "|".join(sorted({word[-2:] for word in YEAR_WORDS_BEFORE}))
 _MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
 _DATE_NUMBER = r"(?<!\d)(?:\d{4}|\d\d?)(?!\d)"
 
@@ -977,8 +984,8 @@ class RangeHint:
 _HINTS = {
     "range": RangeHint(),
     # year: a year (YEAR4 starts with 19 or 20, YEARW with "two") after the spaces that follow a lead
-    # word, "the", "fiscal", "calendar" or "year", which end in these letter pairs
-    "year": RegexHint(r"(?:in|ng|by|re|il|ll|gh|ut|or|ce|an|he|al|ar)\s+(?:19|20|two\s)"),
+    # word, "the", "fiscal", "calendar" or "year": one of the last two letters of those words
+    "year": RegexHint(rf"(?:{_LAST_LETTERS_BEFORE_YEAR})\s+(?:19|20|two\s)"),
     # month_year: its four spellings, with MON as a month start and any letters
     "month_year": RegexHint(rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}"
                             rf"|two\s+thousand)|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d"
@@ -1021,7 +1028,7 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<mon2>{MON})\s+(?:after\s+next|in\s+(?P<n>{NUM})\s+years?|(?:of\s+)?(?P<ry>{REL_YEAR})))(?![a-z])",
           lambda m, ctx: r_month_rel(_MonthRel(m), ctx)),
     _rule("month", rf"{LEAD}(?P<the>the\s+)?(?P<mon>{MON})(?![a-z\d])", r_month),
-    _rule("year", rf"(?:(?P<lead>in|during|by|before|until|till|through|throughout|for|since|no\s+later\s+than)\s+"
+    _rule("year", rf"(?:(?P<lead>{_YEAR_LEAD})\s+"
           rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+|calendar\s+)?(?:year\s+)?|(?:the\s+)?(?:calendar\s+)?year\s+)"
           rf"(?P<y>{YEAR})(?![a-z\d])", r_year),
     _rule("rel_period", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|current|next|coming|upcoming|following|last|past|previous"

@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter
 
 from spacy.language import Language
 
-from smartlint.nlp.doc_mentions import RulerMatch, mentions, ruler_matches
+from smartlint.nlp.doc_mentions import RulerMatch, append_mention, mentions, ruler_matches
 from smartlint.nlp.lemmas import is_known_word, lemma, word_classes
 from smartlint.nlp.token_table import token_table
 
@@ -147,9 +147,8 @@ class Words:
 
     def add_mention(self, label: str, start: int, end: int, **fields) -> None:
         """doc_mentions.add_mention for tokens start..end-1, the doc's text and mentions read once."""
-        first, last = self.starts[start], self.starts[end - 1] + len(self.text[end - 1])
-        self.found.append({"label": label, "start": first, "end": last,
-                           "text": self.tokens.source[first:last], **fields})
+        append_mention(self.found, self.tokens.source, label, self.starts[start],
+                       self.starts[end - 1] + len(self.text[end - 1]), **fields)
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
