@@ -23,7 +23,7 @@ he him his she her they them their theirs who whom whose which what when where w
 each every some many much most more less few fewer no not only just very also too so such own
 same other another both either neither is am are was were be been being do does did done doing
 have has had having will would shall should can could may might must ought let lets 'll 're 've
-try trying tried aim aims aiming want wants plan plans planning hope goal goals objective target
+try trying tried aim aims aiming want wants need needs plan plans planning hope goal goals objective target
 targets intend intends strive seek able way ways up down out off about again further once
 across among between within without during before after until while since because if whether
 least next last end start starting beginning current currently new next following coming
@@ -71,9 +71,10 @@ clients client customers customer satisfaction nps csat retention churn renewals
 savings saving costs cost spending expenses expense debt donations donation funding fundraising
 grades grade gpa score scores exam exams readmissions readmission infections infection mortality
 outcomes blood pressure weight cholesterol a1c hba1c recovery patients market share bookings
-deals contracts cash flow turnover attrition loyalty lifetime value repeat purchases
+deals contracts cash turnover attrition loyalty lifetime value purchases charges fees fee money
 conversions loan loans bill bills spend premiums premium insurance refunds refund risk donors
-graduation homelessness poverty hunger motion mobility pain pass passes passing
+graduation homelessness poverty hunger motion mobility pain pass passes passing kg kilos ulcers
+complications disease relapse relapses grant grants
 chiffre vendas ventas umsatz ingresos clientes fondos
 """.split())
 
@@ -96,7 +97,8 @@ organise organizes run runs roll migrate migrates obtain obtains earn earns pass
 redesigns establish establishes set document documents train trains deliver delivers rollout
 install installs automate automates replace replaces adopt adopts hire hires recruit recruits
 post posts produce produces send sends secure secures sign signs close closes finalize finalise
-file files map maps stop stops quit quits regain regains done refactor refactors
+file files map maps stop stops quit quits regain regains done refactor refactors register registers
+documented certified accredited registered
 """.split())
 
 # Nouns that name a verifiable deliverable on their own ("get ISO certification", "the ethics approval").
@@ -113,7 +115,7 @@ will can could help helps allow allows enable enables support supports grow grow
 increases reduce reduces improve improves boost boosts drive drives raise raises lower lowers cut
 save saves win wins retain retains keep attract attracts meet reach achieve achieves lead leads
 bring brings generate generates ensure ensures contribute contributes make makes strengthen
-protect protects prepare prepares qualify position free frees want wants
+protect protects prepare prepares qualify position free frees want wants build builds lift lifts
 """.split())
 
 # Words that describe only a present shortfall ("two grades behind"): a need, not an outcome.
@@ -165,7 +167,8 @@ SCOPE_NOUNS = (
     "hospital", "ward", "office", "offices", "warehouse", "plant", "site", "sites", "channel", "category",
     "categories", "territory", "sector", "line", "lines", "fleet", "ward", "wards", "residents", "floor", "dock",
     "unit", "units", "team", "teams", "community", "county", "state", "area", "program", "programme", "study",
-    "project", "course", "initiative", "lab", "facility", "core", "businesses", "companies", "cell")
+    "project", "course", "initiative", "lab", "facility", "core", "businesses", "companies", "cell", "centre",
+    "center", "hub", "depot", "bank", "shelter", "desk")
 _SCOPE_DETERMINED = "|".join(rf"{word}\s+" for word in SCOPE_DETERMINERS)
 SCOPE = re.compile(
     rf"(?=[A-Zafiotw])\b(?:{'|'.join(SCOPE_PREPOSITIONS)})\s+(?:{_SCOPE_DETERMINED})?"
@@ -216,7 +219,10 @@ def scope_may_match(lowers: list[str], words: list[str]) -> bool:
 
 # Vague qualities that leave no outcome when they stand alone ("make the app better"); comparatives
 # of amount or speed ("more", "faster") cost M ("how many more?"), not S.
-VAGUE_QUALITIES = frozenset("better good great happier happy best nicer things stuff world-class best-in-class".split())
+VAGUE_QUALITIES = frozenset("""
+better good great happier happy best nicer things stuff world-class best-in-class smarter tidier neater
+smoother smoothly
+""".split())
 
 # A duration after these is the measured amount ("to 30 days", "under 20 minutes"), not a baseline.
 TARGET_OPENERS = frozenset("to under below than within".split())

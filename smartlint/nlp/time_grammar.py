@@ -537,6 +537,8 @@ def r_end_of(m: re.Match, ctx: Context) -> Result:
         unit = "year" if what == "fiscal year" else what
         day = cal.shift(ref, _STEP[unit]) if rel == "next" else ref
         bounds = _period_of(unit, day, ctx, fiscal=what == "fiscal year") if day else None
+    elif _RE_YEAR4.fullmatch(what):
+        bounds = cal.year_range(int(what))  # "by the end of 2026": a bare year is no reading of its own
     elif month_number(what) is not None:
         # a bare month ("by the end of March"): its next occurrence, as for "by March"
         bounds = cal.month_range(cal.month_year_from(ref, month_number(what)), month_number(what))
@@ -810,6 +812,16 @@ def r_freq_every(m: re.Match, ctx: Context) -> Result:
     return ("FREQUENCY", {"count": 1.0, "per": span.iso()}, None, None) if span else None
 
 
+# how often "every <day>" comes round: weekdays and weekend once a week, parts of a day once a day
+_DAY_PER = {"weekday": (5.0, "P1W"), "weeknight": (5.0, "P1W"), "weekend": (1.0, "P1W"), "morning": (1.0, "P1D"),
+            "afternoon": (1.0, "P1D"), "evening": (1.0, "P1D"), "night": (1.0, "P1D")}
+
+
+def r_freq_day(m: re.Match, ctx: Context) -> Result:
+    count, per = _DAY_PER.get(m["day"], (1.0, "P1W"))
+    return "FREQUENCY", {"count": count, "per": per}, None, None
+
+
 def r_freq_times(m: re.Match, ctx: Context) -> Result:
     times = m["times"].strip()
     count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
@@ -911,8 +923,10 @@ _NEEDS = {
     "freq_adverb": ("ly|everyday",),
     "freq_every": ("every|each|per", _UNIT_WORDS),
     "freq_times": ("once|twice|thrice|time", _UNIT_WORDS),
+    "freq_day": ("every|each", "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|weeknight"
+                 "|morning|afternoon|evening|night"),
     "rate_tail": ("per|/", _UNIT_WORDS),
-    "vague": ("soon|asap|a.s.a.p|eventually|some|future|course|later",),
+    "vague": ("soon|asap|a.s.a.p|eventually|some|future|course|later|forward",),
 }
 
 
@@ -1087,9 +1101,13 @@ RULES: tuple[Rule, ...] = (
           r_freq_every),
     _rule("freq_times", rf"(?P<times>once|twice|thrice|{NUM}\s+times?)\s+(?:a|an|per|each|every|in\s+a)\s+"
           rf"(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT})", r_freq_times),
+    # "every Sunday", "each morning": once a week or once a day, like "every week"
+    _rule("freq_day", rf"(?:every|each)\s+(?P<day>{WEEKDAY}|weekday|weekend|weeknight|morning|afternoon|evening|night)"
+          r"s?(?![a-z])", r_freq_day),
     _rule("rate_tail", rf"(?:per|/)\s*(?P<unit>{_UNIT_SINGULAR})", r_rate_tail),
     _rule("vague", r"(?<![a-z])(?:as\s+soon\s+as\s+possible|a\.s\.a\.p\.?|asap|soon|eventually|someday|some\s+day"
-          r"|in\s+the\s+(?:near\s+)?future|at\s+some\s+point|in\s+due\s+course|sooner\s+or\s+later)(?![a-z])",
+          r"|in\s+the\s+(?:near\s+)?future|at\s+some\s+point|in\s+due\s+course|sooner\s+or\s+later|going\s+forward)"
+          r"(?![a-z])",
           r_vague),
 )
 
@@ -1119,7 +1137,8 @@ class _FiscalYear(_MonthRel):
 # ---------------------------------------------------------------- search
 _DEADLINE_LEADS = {"by", "before", "until", "till", "no later than", "not later than", "within"}
 _PERIOD_LEADS = {"in", "during", "over", "throughout", "through", "thru"}
-_DEADLINE_RULES = {"in_duration", "end_of", "end_abbr", "fy_end", "within", "within_after_today"}
+_END_RULES = {"end_of", "end_abbr", "fy_end"}
+_DEADLINE_RULES = {"in_duration", *_END_RULES, "within", "within_after_today"}
 
 
 def _kind(rule: str, label: str, lead: str | None) -> str | None:
@@ -1146,7 +1165,7 @@ def _deadline(rule: str, label: str, lead: str | None, first, last, m: re.Match,
         return None
     if last is None:
         return None
-    if lead == "before":
+    if lead == "before" and rule not in _END_RULES:  # "before the end of June" leaves June to work in
         return cal.plus_days(first, -1)
     if rule in ("within", "within_after_today"):
         return cal.plus_days(last, 1)  # rubric: "within the next 4 months" from 01-15 allows 05-15
