@@ -473,6 +473,47 @@ def r_month(m: re.Match, ctx: Context) -> Result:
     return _period(cal.month_range(cal.month_year_from(ctx.reference, month), month))
 
 
+# seasons as the months they span (northern hemisphere); winter runs into the next year
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASON = "spring|summer|autumn|fall|winter"
+_RE_SEASON = re.compile(rf"(?P<season>{SEASON})(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?")
+
+
+def _season_of(season: str, year: int) -> cal.Bounds:
+    first, last = _SEASON_MONTHS[season]
+    end_year = year + 1 if last < first else year
+    return cal.month_range(year, first)[0], cal.month_range(end_year, last)[1]
+
+
+def season_bounds(season: str, year: str | None, rel: str, ref: dt.date) -> cal.Bounds:
+    """ "summer 2026" that year's; "this/the spring" the first not over by ref; "next" the first
+    not begun; "last" the last one over."""
+    if year:
+        return _season_of(season, int(year))
+    seasons = [_season_of(season, ref.year + shift) for shift in (-2, -1, 0, 1)]
+    if rel == "last":
+        return [bounds for bounds in seasons if bounds[1] < ref][-1]
+    if rel == "next":
+        return next(bounds for bounds in seasons if bounds[0] > ref)
+    return next(bounds for bounds in seasons if bounds[1] >= ref)
+
+
+def r_season(m: re.Match, ctx: Context) -> Result:
+    if not (m["lead"] or m["rel"] or m["y"]):
+        return None  # "the fall in sales", "a spring clean"
+    return _range(*season_bounds(m["season"], m["y"], (m["rel"] or "").strip(), ctx.reference))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def r_weekday(m: re.Match, ctx: Context) -> Result:
+    """ "starting Monday", "by Friday": the next such day after the reference date. The ruler marks
+    a weekday only after such a word: "Friday" alone is not read."""
+    ahead = (_WEEKDAYS.index(m["wd"]) - ctx.reference.weekday()) % 7 or 7
+    return _date(cal.plus_days(ctx.reference, ahead))
+
+
 def r_year(m: re.Match, ctx: Context) -> Result:
     year = year_value(m["y"])
     if year is None:
@@ -537,6 +578,9 @@ def r_end_of(m: re.Match, ctx: Context) -> Result:
         unit = "year" if what == "fiscal year" else what
         day = cal.shift(ref, _STEP[unit]) if rel == "next" else ref
         bounds = _period_of(unit, day, ctx, fiscal=what == "fiscal year") if day else None
+    elif _RE_SEASON.fullmatch(what):  # "by the end of the spring semester"
+        season = _RE_SEASON.fullmatch(what)
+        bounds = season_bounds(season["season"], season["y"], rel, ref)
     elif _RE_YEAR4.fullmatch(what):
         bounds = cal.year_range(int(what))  # "by the end of 2026": a bare year is no reading of its own
     elif month_number(what) is not None:
@@ -896,6 +940,8 @@ _NEEDS = {
     "month_rel": ("this|next|last|coming|following|after|year", _MONTHS),
     "month": (_MONTHS,),
     "year": (f"{FOUR_DIGITS}|thousand",),
+    "season": ("spring|summer|autumn|fall|winter",),
+    "weekday": ("monday|tuesday|wednesday|thursday|friday|saturday|sunday",),
     "rel_period": ("week|month|quarter|year|yr", "this|current|next|coming|following|last|past|previous|prior"),
     "after_next": ("after", "next", "week|month|quarter|year"),
     "rest_of": ("rest|remain|balance", "of"),
@@ -1042,6 +1088,9 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<mon2>{MON})\s+(?:after\s+next|in\s+(?P<n>{NUM})\s+years?|(?:of\s+)?(?P<ry>{REL_YEAR})))(?![a-z])",
           lambda m, ctx: r_month_rel(_MonthRel(m), ctx)),
     _rule("month", rf"{LEAD}(?P<the>the\s+)?(?P<mon>{MON})(?![a-z\d])", r_month),
+    _rule("weekday", rf"{LEAD}(?:(?:this|next)\s+)?(?P<wd>{WEEKDAY})(?![a-z\d])", r_weekday),
+    _rule("season", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|next|last|coming)\s+)?(?P<season>{SEASON})"
+          rf"(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?![a-z\d])", r_season),
     _rule("year", rf"(?:(?P<lead>{_YEAR_LEAD})\s+"
           rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+|calendar\s+)?(?:year\s+)?|(?:the\s+)?(?:calendar\s+)?year\s+)"
           rf"(?P<y>{YEAR})(?![a-z\d])", r_year),
@@ -1055,7 +1104,8 @@ RULES: tuple[Rule, ...] = (
     _rule("end_of", r"(?:(?P<lead>by|before|until|till|through|no\s+later\s+than|not\s+later\s+than|at)\s+)?"
           r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?P<rel>this\s+|next\s+|current\s+)?"
           rf"(?P<what>{_FY}|fiscal\s+year|week|month|quarter|year|q[1-4](?:\s+{YEAR4})?|h[12](?:\s+{YEAR4})?"
-          rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4})(?![a-z\d])", r_end_of),
+          rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4}|(?:{SEASON})(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?{YEAR4})?)(?![a-z\d])",
+          r_end_of),
     # "by FY25 end", "before FY2027 year-end": the last day of that fiscal year
     _rule("fy_end", rf"(?:(?P<lead>by|before|until|till|at)\s+)?(?:the\s+)?(?P<rel>)(?P<what>{_FY})"
           r"\s+(?:year[-\s]?)?end(?![a-z])", r_end_of),
