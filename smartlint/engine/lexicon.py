@@ -49,7 +49,7 @@ GENERIC_OBJECTS = frozenset("""
 business businesses company things thing stuff everything something marketing performance
 results result work shape school life lives operations efficiency productivity quality success
 outcomes progress strategy effort efforts overall general team organization organisation
-presence impact level levels numbers metrics kpis kpi game situation processes process
+presence impact level levels numbers metrics kpis kpi game situation processes process compliance control top
 overall world-class best-in-class etc various better best good great more most lot lots
 """.split())
 

@@ -67,7 +67,8 @@ UNIT = (r"(?:years?|yrs?|months?|weeks?|wks?|days?|quarters?(?!\s+(?:of|million|
         r"|fortnights?|hours?|hrs?|minutes?|mins?"
         r"|seconds|secs)(?![a-z])")
 DUR1 = rf"(?:{NUM}\s*-?\s*{UNIT}(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?![a-z]))?)"
-DUR = rf"(?:{DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+){DUR1})*)"
+# "30 minutes a day" is a rate, not 30 minutes plus a day: "a"/"an" after a bare space opens no part
+DUR = rf"(?:{DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+(?!an?\s)){DUR1})*)"
 
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_ABBRS = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
@@ -499,8 +500,8 @@ def season_bounds(season: str, year: str | None, rel: str, ref: dt.date) -> cal.
 
 
 def r_season(m: re.Match, ctx: Context) -> Result:
-    if not (m["lead"] or m["rel"] or m["y"]):
-        return None  # "the fall in sales", "a spring clean"
+    if not (m["rel"] or m["y"]):
+        return None  # "the fall in sales", "before the summer": which year's is left open
     return _range(*season_bounds(m["season"], m["y"], (m["rel"] or "").strip(), ctx.reference))
 
 
