@@ -573,6 +573,8 @@ class GoalView:
             if following and bounds[index + 1][0] - bounds[index][1] <= 1 and _modifies(following):
                 continue  # "sales leads", "customer database": the word only modifies the head noun
             found.append(self._word(index))
+        if found and self.scopes:  # "for premium customers" says where, not what the goal achieves
+            found = [p for p in found if not any(s.start <= p.start and p.end <= s.end for s in self.scopes)]
         return found
 
     @lazy
