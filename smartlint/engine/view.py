@@ -196,7 +196,6 @@ class GoalView:
         self._statement_by_label = statement_by_label
         self._cover: dict[Collection[str], Intervals] = {}
         self.owners: list[Mention] = statement_by_label.get("OWNER", [])
-        self.vague_times: list[Mention] = statement_by_label.get("VAGUE_TIME", [])
         self.starts: list[Mention] = statement_by_label.get("START_TIME", [])
         self.platforms: list[Mention] = by_label.get("PLATFORM", [])
         self.vague_terms: list[Mention] = by_label.get("VAGUE_TERM", [])
@@ -454,7 +453,7 @@ class GoalView:
         deadlines, windows, timed = [], self.service_windows, self._timed
         rated = "FREQUENCY" in self._statement_by_label  # else no day recurs
         for m in timed:
-            if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)):
+            if m.label not in TIME_LABELS or (windows and any(m is w for w in windows)) or _open_ended(m):
                 continue
             kind = m.kind or "point"
             if kind in BOUNDED_KINDS and not (m.label == "DURATION" and kind == "point") \
@@ -487,6 +486,13 @@ class GoalView:
                 between = text[m.end:rate.start]
                 return " of" in f" {between}" and not any(ch in between for ch in ",;.")
         return False
+
+    @lazy
+    def vague_times(self) -> list[Mention]:
+        """Vague times, and periods left open ("in the coming weeks": with no count, no end)."""
+        vague = self._statement_by_label.get("VAGUE_TIME", [])
+        open_ended = [m for m in self._statement_by_label.get("DATE_RANGE", ()) if _open_ended(m)]
+        return sorted(vague + open_ended, key=_START) if open_ended else vague
 
     @lazy
     def rates(self) -> list[Mention]:
@@ -615,6 +621,11 @@ def _sorted_by_label(mentions: list[Mention]) -> dict[str, list[Mention]]:
         else:
             by_label[label] = [m]
     return by_label
+
+
+def _open_ended(m: Mention) -> bool:
+    """A period with no end to resolve to ("in the next few months"): vague, not a deadline."""
+    return m.label == "DATE_RANGE" and m.value is None and not m.resolved
 
 
 def _in_text_order(by_label: dict[str, list[Mention]], labels, mentions: list[Mention]) -> list[Mention]:
