@@ -332,3 +332,64 @@ def test_calendar_helpers_stop_at_the_last_day():
     assert cal.fiscal_year_range(2027, start_month=4) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
     assert cal.half_range(9999, 2, start_month=1) == (dt.date(9999, 7, 1), LAST_DAY)
     assert cal.shift(LAST_DAY, cal.Span(days=1)) is None
+
+
+@pytest.mark.parametrize("text, said, last_day", [
+    ("Cut bank fees by the end of 2026.", "by the end of 2026", "2026-12-31"),
+    ("Ship the app by end of 2027.", "by end of 2027", "2027-12-31"),
+    # "before the end of June" leaves June to work in: not the day before the reference date
+    ("Write six case studies before the end of June 2026.", "before the end of June 2026", "2026-06-30"),
+    ("I will raise my grade by the end of the spring semester.", "by the end of the spring", "2026-05-31"),
+])
+def test_the_end_of_a_year_or_season_is_a_deadline_on_its_last_day(analyzer, text, said, last_day):
+    found = only(analyzer, text)
+    assert (found.label, found.text, found.kind) == ("DATE_RANGE", said, "deadline")
+    assert found.deadline == dt.date.fromisoformat(last_day)
+
+
+def test_a_half_year_inside_a_sentence_is_read(analyzer):
+    found = only(analyzer, "Accounts payable will pay invoices on time in the second half of 2026.")
+    assert (found.text, found.value) == ("in the second half of 2026", rng("2026-07-01", "2026-12-31"))
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("Recruit 40 volunteers this spring.", "this spring", rng("2026-03-01", "2026-05-31")),
+    ("Get 90% of students through by summer 2026.", "by summer 2026", rng("2026-06-01", "2026-08-31")),
+    ("Hold the gala next winter.", "next winter", rng("2026-12-01", "2027-02-28")),
+    ("Cut heating costs this winter.", "this winter", rng("2025-12-01", "2026-02-28")),
+])
+def test_a_season_with_this_next_or_a_year_is_a_period(analyzer, text, said, value):
+    found = only(analyzer, text)
+    assert (found.label, found.text, found.value) == ("DATE_RANGE", said, value)
+
+
+@pytest.mark.parametrize("text, per, count", [
+    ("Call my grandmother every Sunday.", "P1W", 1.0),
+    ("Meditate each morning.", "P1D", 1.0),
+    ("Do two past papers every weekend.", "P1W", 1.0),
+    ("Run a stand-up every weekday.", "P1W", 5.0),
+    ("Practise piano 30 minutes a day.", "P1D", 30.0),  # a rate, not 30 minutes plus a day
+])
+def test_every_named_day_and_an_amount_a_day_are_rates(analyzer, text, per, count):
+    found = only(analyzer, text)
+    assert found.label == "FREQUENCY" and found.value == {"count": count, "per": per}
+
+
+def test_a_weekday_after_starting_is_a_start(analyzer):
+    found = only(analyzer, "Practise piano starting Monday.")
+    assert (found.label, found.value) == ("START_TIME", "2026-01-19")  # the Monday after Thursday 15th
+
+
+def test_a_weekday_after_by_is_the_next_one(analyzer):
+    found = only(analyzer, "Send the draft by Friday.")
+    assert (found.kind, found.deadline) == ("deadline", dt.date(2026, 1, 16))
+
+
+@pytest.mark.parametrize("text", ["Meet on Friday.", "Friday is our busiest day.", "Reverse the fall in sales."])
+def test_a_weekday_or_season_alone_is_not_read(analyzer, text):
+    assert times(analyzer, text) == []
+
+
+def test_going_forward_is_a_vague_time(analyzer):
+    m = only(analyzer, "Handle contracts better going forward.")
+    assert (m.label, m.text) == ("VAGUE_TIME", "going forward")
