@@ -393,3 +393,15 @@ def test_a_weekday_or_season_alone_is_not_read(analyzer, text):
 def test_going_forward_is_a_vague_time(analyzer):
     m = only(analyzer, "Handle contracts better going forward.")
     assert (m.label, m.text) == ("VAGUE_TIME", "going forward")
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("Open the clinic by mid-2026.", "by mid-2026", rng("2026-05-01", "2026-08-31")),
+    ("Hire a CFO in early 2027.", "in early 2027", rng("2027-01-01", "2027-04-30")),
+    ("File the claim by mid-March.", "by mid-March", rng("2026-03-11", "2026-03-20")),
+    ("Ship the beta by late February 2026.", "by late February 2026", rng("2026-02-21", "2026-02-28")),
+    ("Sign the lease by the middle of 2026.", "by the middle of 2026", rng("2026-05-01", "2026-08-31")),
+])
+def test_early_mid_and_late_thirds_of_a_year_or_month(analyzer, text, said, value):
+    found = only(analyzer, text)
+    assert (found.label, found.text, found.value) == ("DATE_RANGE", said, value)

@@ -505,6 +505,25 @@ def r_season(m: re.Match, ctx: Context) -> Result:
     return _range(*season_bounds(m["season"], m["y"], (m["rel"] or "").strip(), ctx.reference))
 
 
+# early, mid and late thirds of a year (four months each) or of a month (days 1-10, 11-20, 21-end)
+_YEAR_THIRDS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
+_MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def r_part_of(m: re.Match, ctx: Context) -> Result:
+    """ "by mid-2026", "in early 2027", "by late May", "the middle of March 2026"."""
+    part = "mid" if m["part"].startswith("middle") else m["part"]
+    if m["mon"]:
+        month = month_number(m["mon"].rstrip("."))
+        year = int(m["y"]) if m["y"] else cal.month_year_from(ctx.reference, month)
+        first, last = cal.month_range(year, month)
+        start_day, end_day = _MONTH_THIRDS[part]
+        return _range(first.replace(day=start_day), last.replace(day=min(end_day, last.day)))
+    year = int(m["y2"])
+    (start_month, start_day), (end_month, end_day) = _YEAR_THIRDS[part]
+    return _range(dt.date(year, start_month, start_day), dt.date(year, end_month, end_day))
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -942,6 +961,7 @@ _NEEDS = {
     "month": (_MONTHS,),
     "year": (f"{FOUR_DIGITS}|thousand",),
     "season": ("spring|summer|autumn|fall|winter",),
+    "part_of": ("early|mid|late|middle", f"{FOUR_DIGITS}|{_MONTHS}"),
     "weekday": ("monday|tuesday|wednesday|thursday|friday|saturday|sunday",),
     "rel_period": ("week|month|quarter|year|yr", "this|current|next|coming|following|last|past|previous|prior"),
     "after_next": ("after", "next", "week|month|quarter|year"),
@@ -1089,6 +1109,8 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<mon2>{MON})\s+(?:after\s+next|in\s+(?P<n>{NUM})\s+years?|(?:of\s+)?(?P<ry>{REL_YEAR})))(?![a-z])",
           lambda m, ctx: r_month_rel(_MonthRel(m), ctx)),
     _rule("month", rf"{LEAD}(?P<the>the\s+)?(?P<mon>{MON})(?![a-z\d])", r_month),
+    _rule("part_of", rf"{LEAD}(?:the\s+)?(?P<part>early|mid|late|middle\s+of)(?:\s*-\s*|\s+)(?:the\s+month\s+of\s+)?"
+          rf"(?:(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR4}))?|(?P<y2>{YEAR4}))(?![a-z\d])", r_part_of),
     _rule("weekday", rf"{LEAD}(?:(?:this|next)\s+)?(?P<wd>{WEEKDAY})(?![a-z\d])", r_weekday),
     _rule("season", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|next|last|coming)\s+)?(?P<season>{SEASON})"
           rf"(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?![a-z\d])", r_season),
