@@ -72,14 +72,15 @@ savings saving costs cost spending expenses expense debt donations donation fund
 grades grade gpa score scores exam exams readmissions readmission infections infection mortality
 outcomes blood pressure weight cholesterol a1c hba1c recovery patients market share bookings
 deals contracts cash turnover attrition loyalty lifetime value purchases charges fees fee money
-conversions loan loans bill bills spend premiums premium insurance refunds refund risk donors
+conversions loan loans bill bills spend premiums insurance refunds refund risk donors
 graduation homelessness poverty hunger motion mobility pain pass passes passing kg kilos ulcers
-complications disease relapse relapses grant grants
+complications disease relapse relapses grant grants ebitda reserves dso burn worth mortgage
+chargebacks write-offs fines penalties falls bmi dropout dropouts conversion
 chiffre vendas ventas umsatz ingresos clientes fondos
 """.split())
 
 # After a result word, these keep it the head of the outcome ("revenue growth", "churn rate").
-RESULT_TAILS = frozenset("growth rate rates figures numbers level levels per".split())
+RESULT_TAILS = frozenset("growth rate rates figures numbers level levels per flow results".split())
 
 # Activities and volumes, not results (rubric: traffic, followers, hires, volunteers, output).
 ACTIVITY_WORDS = frozenset("""
@@ -147,9 +148,10 @@ ABSOLUTE = re.compile(
 # lists are kept apart for GoalView, which runs the pattern only on goals that have its words.
 METHOD_OPENERS = ("through", "via", "using")  # no word boundary after them
 METHOD_BY_WORDS = ("means",)  # "by means of"; otherwise "by" + a word ending in "ing"
-METHOD_WITH_DETERMINERS = ("a", "an", "our", "the", "new")
+METHOD_WITH_DETERMINERS = ("a", "an", "our", "the", "new", "weekly", "monthly", "daily")
 METHOD_NOUNS = ("campaign", "strategy", "program", "programme", "tool", "process", "series", "system", "plan",
-                "course", "workshop", "workshops", "app", "platform", "training")
+                "course", "workshop", "workshops", "app", "platform", "training", "checklist", "playbook", "template",
+                "templates", "scheme", "coaching", "sessions", "dashboard", "pilot", "help")
 METHOD = re.compile(
     rf"(?=[btuvw])\b(?:{'|'.join(METHOD_OPENERS)}|by\s+means\s+of|by\s+[a-z]+ing\b"
     rf"|with\s+(?:{'|'.join(METHOD_WITH_DETERMINERS)})\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(METHOD_NOUNS)}))",
@@ -168,7 +170,8 @@ SCOPE_NOUNS = (
     "categories", "territory", "sector", "line", "lines", "fleet", "ward", "wards", "residents", "floor", "dock",
     "unit", "units", "team", "teams", "community", "county", "state", "area", "program", "programme", "study",
     "project", "course", "initiative", "lab", "facility", "core", "businesses", "companies", "cell", "centre",
-    "center", "hub", "depot", "bank", "shelter", "desk")
+    "center", "hub", "depot", "bank", "shelter", "desk", "buyers", "shoppers", "members", "classroom",
+    "classrooms", "kitchen", "page", "pages", "portal", "intranet", "shift", "shifts", "cohort")
 _SCOPE_DETERMINED = "|".join(rf"{word}\s+" for word in SCOPE_DETERMINERS)
 SCOPE = re.compile(
     rf"(?=[A-Zafiotw])\b(?:{'|'.join(SCOPE_PREPOSITIONS)})\s+(?:{_SCOPE_DETERMINED})?"
