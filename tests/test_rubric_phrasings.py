@@ -93,3 +93,21 @@ def test_before_the_end_of_a_month_ahead_is_no_past_deadline(linter):
 def test_filling_roles_is_a_goal_not_a_kpi(linter):
     report = linter.score("Fill the 12 open engineering roles by the end of April 2026.", TODAY)
     assert report.kind == "goal" and report.dimensions["A"].points == 1
+
+
+@pytest.mark.parametrize("reason, r", [
+    ("so the sales team can close deals faster", 2),  # "so <the|our> <who> can": a purpose, like "so we can"
+    ("so our nurses can discharge patients earlier", 2),
+    ("because customers keep asking for it", 1),  # a demand, a baseline or a loss is a need, not an aim
+    ("given that revenue is flat", 1),
+    ("because we lost three clients last year", 1),
+    ("so that we stop losing candidates to competitors", 2),
+])
+def test_who_a_purpose_serves_and_reasons_that_only_state_a_need(linter, reason, r):
+    assert points(linter, f"Publish 4 blog posts a week by June 30, 2026, {reason}.")["R"] == r
+
+
+@pytest.mark.parametrize("text", ["Grow free cash flow by 10% in 2026.", "Raise exam results by 10% in 2026.",
+                                  "Cut chargebacks by 20% in 2026.", "Lower our BMI to 25 by June 2026."])
+def test_named_financial_and_health_results_earn_r1(linter, text):
+    assert points(linter, text)["R"] == 1

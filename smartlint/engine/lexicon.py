@@ -123,7 +123,8 @@ protect protects prepare prepares qualify position free frees want wants build b
 NEED_WORDS = frozenset("""
 behind lacking lack lacks struggling struggle struggles low poor need needs needed necessary
 required requires missing short weak weaker slow slower below insufficient problem problems
-under complaining complain complains complaints
+under complaining complain complains complaints asking ask asks asked request requests requested demand
+demands demanding lost losing flat stagnant declining falling fell dropped
 """.split())
 
 # Reason markers that already name an aim; "because"/"since" need an aim word inside the clause.
