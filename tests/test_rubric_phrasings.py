@@ -111,3 +111,12 @@ def test_who_a_purpose_serves_and_reasons_that_only_state_a_need(linter, reason,
                                   "Cut chargebacks by 20% in 2026.", "Lower our BMI to 25 by June 2026."])
 def test_named_financial_and_health_results_earn_r1(linter, text):
     assert points(linter, text)["R"] == 1
+
+
+@pytest.mark.parametrize("text, m", [
+    ("Reduce the number of open litigation matters.", 0),  # "open" as an adjective: no deliverable
+    ("Our operations manager will open a distribution center in Leeds by October 2026.", 1),
+    ("Cut post-op infections on Ward 3.", 0),
+])
+def test_open_post_and_close_are_deliverables_only_as_verbs(linter, text, m):
+    assert points(linter, text)["M"] == m

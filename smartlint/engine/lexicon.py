@@ -108,7 +108,12 @@ certification certificate accreditation approval licence license permit statemen
 dissertation
 """.split())
 
-DELIVERABLES = DELIVERABLE_VERBS | DELIVERABLE_NOUNS
+# Verbs that are as often adjectives or nouns ("open litigation matters", "close rate", "post-op
+# infections", "secure payments"): a deliverable only where the NLP pass reads them as the verb.
+DELIVERABLE_ONLY_AS_VERB = frozenset("open opens close closes post posts secure secures file files".split())
+
+# The words that name a deliverable wherever they stand.
+DELIVERABLES = (DELIVERABLE_VERBS - DELIVERABLE_ONLY_AS_VERB) | DELIVERABLE_NOUNS
 
 # Words that turn a "because" clause into a stated aim (rather than only a need).
 AIM_WORDS = frozenset("""
