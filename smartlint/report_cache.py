@@ -156,12 +156,12 @@ class ReportCache:
     def save(self) -> str | None:
         """Write the contexts that gained entries; None, or why the folder could not be written."""
         changed = [file for file in self._files.values() if file.added]
-        try:
-            for file in self._files.values():
-                if not file.added and file.used:
+        for file in self._files.values():
+            if not file.added and file.used:
+                try:
                     os.utime(file.path)  # recently used: the last context file to be dropped
-        except OSError:
-            pass  # a read-only cache still serves reads; the order of dropping is a detail
+                except OSError:
+                    pass  # a read-only cache still serves reads; the order of dropping is a detail
         if not changed:
             return None
         try:

@@ -36,8 +36,8 @@ def run_check(*args: str, cwd: Path, env: dict | None = None, stdin: str | None 
     environment = {key: value for key, value in os.environ.items() if key != report_cache.ENV_CACHE_DIR}
     environment.update(env or {})
     command = [sys.executable, "-c", SPACY_PROBE] if probe else [sys.executable, "-m", "smartlint"]
-    return subprocess.run([*command, "check", *args, "--today", TODAY] if "--today" not in args
-                          else [*command, "check", *args], cwd=cwd, env=environment, input=stdin,
+    dated = args if "--today" in args else (*args, "--today", TODAY)
+    return subprocess.run([*command, "check", *dated], cwd=cwd, env=environment, input=stdin,
                           capture_output=True, text=True, timeout=600)
 
 

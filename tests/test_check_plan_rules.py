@@ -160,6 +160,7 @@ def test_near_duplicates_agree_with_the_cdist_matrix_on_generated_plans():
         document = PlanDocument(path="plan.yaml", source="", comment_style="hash", goals=goals,
                                 has_kpi_structure=True)
         for threshold in (60, 85.5, 90, 97.3):
-            hits = PACK.get("P007").evaluate([ScoredPlan(document, {})], PlanOptions(near_duplicate_threshold=threshold))
+            options = PlanOptions(near_duplicate_threshold=threshold)
+            hits = PACK.get("P007").evaluate([ScoredPlan(document, {})], options)
             found = [(hit.statement.line - 1, hit.fields["other_line"] - 1, hit.fields["similarity"]) for hit in hits]
             assert found == _cdist_near_duplicates(texts, threshold)

@@ -178,8 +178,7 @@ def _score(inputs: list[_Input], today, packs: dict, requested_jobs: int | None 
         # a statement repeated word for word (a KPI shared by goals, a copied plan) is scored once
         distinct: dict[tuple[str, str], int] = {}
         index_of = [distinct.setdefault((s.text, s.kind), len(distinct)) for _, s in statements]
-        cache = members[0].cache
-        known = {}
+        cache, known = members[0].cache, {}
         if cache is not None:
             context = scoring_context(today, fiscal_year_start, coach, packs[rule_dirs].statement_fingerprint)
             known = cache.lookup(context, list(distinct))
