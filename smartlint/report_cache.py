@@ -1,16 +1,19 @@
 """The result cache of `smartlint check`: statement Reports kept on disk between runs, as ruff does.
 
     cache = ReportCache(Path(".smartlint_cache"))
-    context = scoring_context(today, fiscal_year_start=1, coach=False, rules=pack)
+    context = scoring_context(today, 1, False, pack.statement_fingerprint)
     known = cache.lookup(context, [(text, kind), ...])   # {(text, kind): Report}
     cache.store(context, text, kind, report)
     problem = cache.save()                                # None, or why it could not be written
 
 A Report depends on its text and kind and on the scoring context: the reference date, the fiscal
 year start, whether the coach ran, the statement rules in use and the smartlint code itself. Each
-context has one JSON file under `<folder>/reports-v1/`, named by a digest of the context, whose
-entries map "kind:text" to [scored_at, used_at, Report JSON] (nanosecond stamps). Only the files
-of the contexts a run uses are read, and a Report is parsed only when a statement asks for it.
+context has one JSON file under `<folder>/reports-v1/`, named `<digest of the context>-<entries>.json`,
+whose entries map "kind:text" to [scored_at, used_at, Report JSON] (nanosecond stamps). Only the
+files of the contexts a run uses are read, and a Report is parsed only when a statement asks for
+it. The entry counts in the names bound the whole folder without reading the other files: a run
+that writes keeps its own entries, then the most recently used others up to MAX_ENTRIES, dropping
+the least recently used entries of its context and the least recently used other contexts whole.
 
 The folder carries a `.gitignore` of `*` and a CACHEDIR.TAG, so it is neither committed nor backed
 up. Files are replaced atomically (a temporary file, then os.replace): concurrent runs never leave
@@ -26,7 +29,7 @@ import os
 import secrets
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smartlint import __version__
 
@@ -34,10 +37,9 @@ CACHE_FOLDER = ".smartlint_cache"
 ENV_CACHE_DIR = "SMARTLINT_CACHE_DIR"
 FORMAT = 1
 REPORTS_FOLDER = f"reports-v{FORMAT}"
-# Entries kept per context beyond those the run itself used: the least recently used go first.
+# Entries kept in a folder besides those the run itself used (a run without --today starts a new
+# context every day: yesterday's make way first).
 MAX_ENTRIES = 20_000
-# Context files kept per folder: a run without --today starts a new context every day.
-MAX_CONTEXTS = 8
 # A temporary file this old belongs to a run that was killed before its os.replace.
 STALE_TEMP_SECONDS = 3600
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -87,18 +89,47 @@ def entry_key(text: str, kind: str) -> str:
 class _ContextFile:
     """The entries of one context: as read from disk, plus what this run used and scored."""
 
-    def __init__(self, path: Path, context: dict[str, Any]):
-        self.path = path
+    def __init__(self, folder: Path, name: str, context: dict[str, Any]):
+        self.folder = folder
+        self.name = name
         self.context = context
-        self.entries = _read_entries(path)
+        # concurrent runs may briefly leave two files of one context: the newest is the one
+        mine = sorted(listed for listed in _listing(folder) if listed.name == name)
+        self.entries = _read_entries(Path(mine[-1].path)) if mine else {}
         self.used: dict[str, list] = {}
         self.added = False
+
+
+class _Listed(NamedTuple):
+    modified: float
+    name: str  # the context's digest
+    entries: int
+    path: str
+
+
+def _listing(folder: Path) -> list[_Listed]:
+    """The context files of a reports folder (none when it is missing or unreadable)."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name, dash, count = entry.name.removesuffix(".json").partition("-")
+                if not (entry.name.endswith(".json") and dash and count.isdigit()):
+                    continue
+                try:
+                    modified = entry.stat().st_mtime
+                except OSError:
+                    continue
+                found.append(_Listed(modified, name, int(count), entry.path))
+    except OSError:
+        return []
+    return found
 
 
 def _read_entries(path: Path) -> dict[str, list]:
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):  # missing, unreadable, truncated or not JSON: start empty
+    except (OSError, ValueError, RecursionError):  # unreadable, truncated or not JSON: start empty
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
         return {}
@@ -116,7 +147,7 @@ class ReportCache:
     def _file(self, context: dict[str, Any]) -> _ContextFile:
         name = context_name(context)
         if name not in self._files:
-            self._files[name] = _ContextFile(self.folder / REPORTS_FOLDER / f"{name}.json", context)
+            self._files[name] = _ContextFile(self.folder / REPORTS_FOLDER, name, context)
         return self._files[name]
 
     def lookup(self, context: dict[str, Any], statements: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
@@ -155,22 +186,33 @@ class ReportCache:
 
     def save(self) -> str | None:
         """Write the contexts that gained entries; None, or why the folder could not be written."""
-        changed = [file for file in self._files.values() if file.added]
+        folder = self.folder / REPORTS_FOLDER
+        listing = _listing(folder)
         for file in self._files.values():
-            if not file.added and file.used:
-                try:
-                    os.utime(file.path)  # recently used: the last context file to be dropped
-                except OSError:
-                    pass  # a read-only cache still serves reads; the order of dropping is a detail
+            if file.added or not file.used:
+                continue
+            for listed in listing:
+                if listed.name == file.name:
+                    try:
+                        os.utime(listed.path)  # recently used: among the last contexts to be dropped
+                    except OSError:
+                        pass  # a read-only cache still serves reads; the order of dropping is a detail
+        changed = [file for file in self._files.values() if file.added]
         if not changed:
             return None
         try:
             self._prepare_folder()
+            room = max(0, MAX_ENTRIES - sum(len(file.used) for file in changed))
             for file in changed:
-                _write_atomically(file.path, json.dumps(
-                    {"format": FORMAT, "context": file.context, "entries": _kept_entries(file)},
-                    separators=(",", ":")).encode())
-            self._drop_old_files()
+                kept = _kept_entries(file, room)
+                room -= len(kept) - len(file.used)
+                path = folder / f"{file.name}-{len(kept)}.json"
+                _write_atomically(path, json.dumps({"format": FORMAT, "context": file.context, "entries": kept},
+                                                   separators=(",", ":")).encode())
+                for listed in listing:
+                    if listed.name == file.name and listed.path != str(path):
+                        _remove(listed.path)  # the same context under its former entry count
+            _drop_old_contexts(folder, {file.name for file in changed}, room)
         except OSError as error:
             return f"{error.strerror or error}" if not error.filename else f"{error.filename}: {error.strerror}"
         return None
@@ -182,32 +224,38 @@ class ReportCache:
             if not (self.folder / name).is_file():
                 _write_atomically(self.folder / name, text.encode())
 
-    def _drop_old_files(self) -> None:
-        folder = self.folder / REPORTS_FOLDER
-        contexts, now = [], time.time()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    modified = entry.stat().st_mtime
-                except OSError:
-                    continue
-                if entry.name.endswith(".json"):
-                    contexts.append((modified, entry.path))
-                elif entry.name.startswith(".tmp-") and now - modified > STALE_TEMP_SECONDS:
-                    _remove(entry.path)
-        for _, path in sorted(contexts, reverse=True)[MAX_CONTEXTS:]:
-            _remove(path)
 
-
-def _kept_entries(file: _ContextFile) -> dict[str, list]:
-    """This run's entries, then the most recently used of the others up to MAX_ENTRIES."""
+def _kept_entries(file: _ContextFile, room: int) -> dict[str, list]:
+    """This run's entries, then up to `room` of the others, the most recently used first."""
     older = [(entry[1], key) for key, entry in file.entries.items()
              if key not in file.used and isinstance(entry, list) and len(entry) == 3
              and isinstance(entry[1], int)]
     kept = dict(file.used)
-    for _, key in sorted(older, reverse=True)[:max(0, MAX_ENTRIES - len(kept))]:
+    for _, key in sorted(older, reverse=True)[:room]:
         kept[key] = file.entries[key]
     return kept
+
+
+def _drop_old_contexts(folder: Path, written: set[str], room: int) -> None:
+    """Other contexts, the most recently used first, as long as their entries fit in `room`;
+    and temporary files left by runs that were killed."""
+    now = time.time()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".tmp-"):
+                try:
+                    if now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                        _remove(entry.path)
+                except OSError:
+                    continue
+    for listed in sorted(_listing(folder), reverse=True):
+        if listed.name in written:
+            continue
+        if listed.entries <= room:
+            room -= listed.entries
+        else:
+            room = 0  # an older context would outlive a newer one that did not fit
+            _remove(listed.path)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

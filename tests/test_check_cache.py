@@ -111,6 +111,7 @@ def test_an_edited_statement_is_rescored_and_the_others_stay_cached(tmp_path):
     edited = [*FIVE_GOALS[:2], "Do better at marketing on LinkedIn by March 2026", *FIVE_GOALS[3:]]
     plan.write_text("\n".join(edited) + "\n", encoding="utf-8")
     warm = run_check("goals.txt", cwd=tmp_path)
+    (context,) = context_files(tmp_path / CACHE_FOLDER)  # the same context, under its new entry count
     second = entries_of(context)
     rescored = [key for key, (scored_at, _, _) in second.items() if key not in first or scored_at != first[key][0]]
     assert rescored == [f"goal:{edited[2]}"]
@@ -276,12 +277,14 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path):
     for run in runs:
         run.communicate(timeout=600)
         assert run.returncode in (0, 1)
-    (context,) = context_files(tmp_path / CACHE_FOLDER)
-    assert set(entries_of(context)) <= {f"goal:{text}" for text in
-                                        [*FIVE_GOALS, "Sign 15 new clients a month", "Launch the new website soon"]}
+    texts = {f"goal:{text}" for text in [*FIVE_GOALS, "Sign 15 new clients a month", "Launch the new website soon"]}
+    files = context_files(tmp_path / CACHE_FOLDER)
+    assert files and all(set(entries_of(path)) <= texts for path in files)  # whole files, each of one run
     assert not list((tmp_path / CACHE_FOLDER / REPORTS_FOLDER).glob(".tmp-*"))
     same_run(run_check("goals.txt", "more.txt", "--no-cache", cwd=tmp_path),
              run_check("goals.txt", "more.txt", cwd=tmp_path))
+    (path,) = context_files(tmp_path / CACHE_FOLDER)  # a run that wrote kept the newest file alone
+    assert set(entries_of(path)) == texts
 
 
 def _report(text: str) -> Report:
@@ -316,20 +319,36 @@ def test_the_cache_keeps_this_runs_entries_and_the_most_recent_others_up_to_the_
     for text in texts:
         cache.store(context, text, "goal", _report(text))
     assert cache.save() is None
-    assert sorted(entries_of(path)) == [f"goal:{text}" for text in texts]
+    (path,) = context_files(tmp_path)
+    assert path.name.endswith("-7.json") and sorted(entries_of(path)) == [f"goal:{text}" for text in texts]
 
 
-def test_old_contexts_are_dropped_beyond_the_limit(tmp_path, monkeypatch):
+def test_the_least_recently_used_contexts_are_dropped_beyond_the_cap(tmp_path, monkeypatch):
     import datetime as dt
 
-    monkeypatch.setattr(report_cache, "MAX_CONTEXTS", 3)
+    monkeypatch.setattr(report_cache, "MAX_ENTRIES", 3)
     for day in range(1, 6):
         cache = ReportCache(tmp_path)
         context = scoring_context(dt.date(2026, 1, day), 1, False, "rules")
         cache.lookup(context, [("goal", "goal")])
         cache.store(context, "goal", "goal", _report("goal"))
         assert cache.save() is None
-        written = tmp_path / REPORTS_FOLDER / f"{report_cache.context_name(context)}.json"
+        (written,) = (tmp_path / REPORTS_FOLDER).glob(f"{report_cache.context_name(context)}-*.json")
         os.utime(written, (day * 1000, day * 1000))  # file times, in the order of the runs
     days = sorted(json.loads(path.read_text())["context"]["today"] for path in context_files(tmp_path))
     assert days == ["2026-01-03", "2026-01-04", "2026-01-05"]
+
+
+@pytest.mark.parametrize(("cap", "kept_days"), [(5, [1, 2]), (4, [2])])
+def test_another_context_is_kept_only_while_its_entries_fit_under_the_cap(tmp_path, monkeypatch, cap, kept_days):
+    import datetime as dt
+
+    monkeypatch.setattr(report_cache, "MAX_ENTRIES", cap)
+    for day, count in ((1, 3), (2, 2)):
+        cache = ReportCache(tmp_path)
+        context = scoring_context(dt.date(2026, 1, day), 1, False, "rules")
+        for n in range(count):
+            cache.store(context, f"goal {n}", "goal", _report(f"goal {n}"))
+        assert cache.save() is None
+    days = sorted(int(json.loads(path.read_text())["context"]["today"][-2:]) for path in context_files(tmp_path))
+    assert days == kept_days
