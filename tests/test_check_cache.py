@@ -3,6 +3,7 @@ exactly what a cold one does, never loads spaCy, rescores only what changed, and
 corrupt, unwritable or concurrently written cache."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -288,52 +289,46 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path):
 
 
 def _report(text: str) -> Report:
-    import datetime as dt
-
     return Report(text=text, reference_date=dt.date(2026, 1, 15), score=100, smart=True,
                   dimensions={d: DimensionScore(points=2) for d in DIMENSIONS})
 
 
-def test_the_cache_keeps_this_runs_entries_and_the_most_recent_others_up_to_the_cap(tmp_path, monkeypatch):
-    import datetime as dt
+def _context(day: int = 15) -> dict:
+    return scoring_context(dt.date(2026, 1, day), 1, False, "rules")
 
-    monkeypatch.setattr(report_cache, "MAX_ENTRIES", 5)
-    context = scoring_context(dt.date(2026, 1, 15), 1, False, "rules")
-    for run in range(4):  # runs of 3 statements each: 0-2, 3-5, 6-8, 9-11
-        cache = ReportCache(tmp_path)
-        texts = [f"goal {run * 3 + n}" for n in range(3)]
-        assert cache.lookup(context, [(text, "goal") for text in texts]) == {}
-        for text in texts:
+
+def _cached_run(folder: Path, context: dict, texts: list[str]) -> Path:
+    """What check does with a cache: look the statements up, store those it had to score, save.
+    Returns the context's file."""
+    cache = ReportCache(folder)
+    found = cache.lookup(context, [(text, "goal") for text in texts])
+    for text in texts:
+        if (text, "goal") not in found:
             cache.store(context, text, "goal", _report(text))
-        assert cache.save() is None
-    (path,) = context_files(tmp_path)
+    assert cache.save() is None
+    (path,) = (folder / REPORTS_FOLDER).glob(f"{report_cache.context_name(context)}-*.json")
+    return path
+
+
+def test_the_cache_keeps_this_runs_entries_and_the_most_recent_others_up_to_the_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr(report_cache, "MAX_ENTRIES", 5)
+    for run in range(4):  # runs of 3 statements each: 0-2, 3-5, 6-8, 9-11
+        path = _cached_run(tmp_path, _context(), [f"goal {run * 3 + n}" for n in range(3)])
     kept = {int(key.split()[-1]) for key in entries_of(path)}
     # the last run's three, then two of those the run before used
     assert len(kept) == 5 and kept >= {9, 10, 11} and kept - {9, 10, 11} <= {6, 7, 8}
 
-    cache = ReportCache(tmp_path)
-    assert cache.lookup(context, [("goal 11", "goal"), ("goal 0", "goal")]) == {("goal 11", "goal"): _report("goal 11")}
-    cache = ReportCache(tmp_path)  # a run of 7 new statements keeps all of its own, over the cap
-    texts = [f"new {n}" for n in range(7)]
-    assert cache.lookup(context, [(text, "goal") for text in texts]) == {}
-    for text in texts:
-        cache.store(context, text, "goal", _report(text))
-    assert cache.save() is None
-    (path,) = context_files(tmp_path)
+    found = ReportCache(tmp_path).lookup(_context(), [("goal 11", "goal"), ("goal 0", "goal")])
+    assert found == {("goal 11", "goal"): _report("goal 11")}
+    texts = [f"new {n}" for n in range(7)]  # a run of 7 new statements keeps all of its own, over the cap
+    path = _cached_run(tmp_path, _context(), texts)
     assert path.name.endswith("-7.json") and sorted(entries_of(path)) == [f"goal:{text}" for text in texts]
 
 
 def test_the_least_recently_used_contexts_are_dropped_beyond_the_cap(tmp_path, monkeypatch):
-    import datetime as dt
-
     monkeypatch.setattr(report_cache, "MAX_ENTRIES", 3)
     for day in range(1, 6):
-        cache = ReportCache(tmp_path)
-        context = scoring_context(dt.date(2026, 1, day), 1, False, "rules")
-        cache.lookup(context, [("goal", "goal")])
-        cache.store(context, "goal", "goal", _report("goal"))
-        assert cache.save() is None
-        (written,) = (tmp_path / REPORTS_FOLDER).glob(f"{report_cache.context_name(context)}-*.json")
+        written = _cached_run(tmp_path, _context(day), ["goal"])
         os.utime(written, (day * 1000, day * 1000))  # file times, in the order of the runs
     days = sorted(json.loads(path.read_text())["context"]["today"] for path in context_files(tmp_path))
     assert days == ["2026-01-03", "2026-01-04", "2026-01-05"]
@@ -341,14 +336,8 @@ def test_the_least_recently_used_contexts_are_dropped_beyond_the_cap(tmp_path, m
 
 @pytest.mark.parametrize(("cap", "kept_days"), [(5, [1, 2]), (4, [2])])
 def test_another_context_is_kept_only_while_its_entries_fit_under_the_cap(tmp_path, monkeypatch, cap, kept_days):
-    import datetime as dt
-
     monkeypatch.setattr(report_cache, "MAX_ENTRIES", cap)
-    for day, count in ((1, 3), (2, 2)):
-        cache = ReportCache(tmp_path)
-        context = scoring_context(dt.date(2026, 1, day), 1, False, "rules")
-        for n in range(count):
-            cache.store(context, f"goal {n}", "goal", _report(f"goal {n}"))
-        assert cache.save() is None
+    _cached_run(tmp_path, _context(1), [f"goal {n}" for n in range(3)])
+    _cached_run(tmp_path, _context(2), [f"goal {n}" for n in range(2)])
     days = sorted(int(json.loads(path.read_text())["context"]["today"][-2:]) for path in context_files(tmp_path))
     assert days == kept_days
