@@ -200,9 +200,12 @@ class ReportCache:
         changed = [file for file in self._files.values() if file.added]
         if not changed:
             return None
+        # contexts this run read without adding to are kept whole, and take their room first
+        read_only = {file.name for file in self._files.values() if file.used and not file.added}
+        room = max(0, MAX_ENTRIES - sum(len(file.used) for file in changed)
+                   - sum(listed.entries for listed in listing if listed.name in read_only))
         try:
             self._prepare_folder()
-            room = max(0, MAX_ENTRIES - sum(len(file.used) for file in changed))
             for file in changed:
                 kept = _kept_entries(file, room)
                 room -= len(kept) - len(file.used)
@@ -212,7 +215,7 @@ class ReportCache:
                 for listed in listing:
                     if listed.name == file.name and listed.path != str(path):
                         _remove(listed.path)  # the same context under its former entry count
-            _drop_old_contexts(folder, {file.name for file in changed}, room)
+            _drop_old_contexts(folder, {file.name for file in self._files.values() if file.used}, room)
         except OSError as error:
             return f"{error.strerror or error}" if not error.filename else f"{error.filename}: {error.strerror}"
         return None
@@ -236,9 +239,9 @@ def _kept_entries(file: _ContextFile, room: int) -> dict[str, list]:
     return kept
 
 
-def _drop_old_contexts(folder: Path, written: set[str], room: int) -> None:
-    """Other contexts, the most recently used first, as long as their entries fit in `room`;
-    and temporary files left by runs that were killed."""
+def _drop_old_contexts(folder: Path, in_use: set[str], room: int) -> None:
+    """Keep the contexts of this run, then the others, the most recently used first, as long as
+    their entries fit in `room`; remove temporary files left by runs that were killed."""
     now = time.time()
     with os.scandir(folder) as entries:
         for entry in entries:
@@ -249,7 +252,7 @@ def _drop_old_contexts(folder: Path, written: set[str], room: int) -> None:
                 except OSError:
                     continue
     for listed in sorted(_listing(folder), reverse=True):
-        if listed.name in written:
+        if listed.name in in_use:
             continue
         if listed.entries <= room:
             room -= listed.entries

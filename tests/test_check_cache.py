@@ -341,3 +341,15 @@ def test_another_context_is_kept_only_while_its_entries_fit_under_the_cap(tmp_pa
     _cached_run(tmp_path, _context(2), [f"goal {n}" for n in range(2)])
     days = sorted(int(json.loads(path.read_text())["context"]["today"][-2:]) for path in context_files(tmp_path))
     assert days == kept_days
+
+
+def test_a_context_the_run_only_read_is_kept_whatever_the_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr(report_cache, "MAX_ENTRIES", 3)
+    _cached_run(tmp_path, _context(1), ["goal 1", "goal 2"])
+    cache = ReportCache(tmp_path)  # one run: day 1 all from the cache, day 2 all new and over the cap
+    assert len(cache.lookup(_context(1), [("goal 1", "goal"), ("goal 2", "goal")])) == 2
+    for n in range(4):
+        cache.store(_context(2), f"goal {n}", "goal", _report(f"goal {n}"))
+    assert cache.save() is None
+    days = sorted(json.loads(path.read_text())["context"]["today"] for path in context_files(tmp_path))
+    assert days == ["2026-01-01", "2026-01-02"]
