@@ -127,3 +127,40 @@ def test_parent_link_raises_relevance_when_terms_are_shared():
     assert "legal" in linked.dimensions["R"].reason
     unrelated = link_to_parent(weak, "Cut cloud costs")
     assert unrelated.dimensions["R"].points == 0 and unrelated.score == 80
+
+
+def _cdist_near_duplicates(texts: list[str], threshold: float) -> list[tuple[int, int, int]]:
+    """(later, earlier, similarity) as the rule found them with rapidfuzz's cdist matrix, before
+    it stopped importing numpy: the reference its numpy-free loop must agree with."""
+    from rapidfuzz import fuzz, process, utils
+
+    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+                           score_cutoff=threshold)
+    found = []
+    for later in range(1, len(texts)):
+        for earlier in range(later):
+            if scores[later][earlier] >= threshold:
+                found.append((later, earlier, round(float(scores[later][earlier]))))
+                break
+    return found
+
+
+def test_near_duplicates_agree_with_the_cdist_matrix_on_generated_plans():
+    import random
+
+    rng = random.Random(11)
+    words = "grow cut inbound leads churn revenue sign-ups by from to a month per June 2026 Q3 10% 40 60 " \
+            "the team will our blog posts on LinkedIn weekly".split()
+    for _ in range(40):
+        base = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) for _ in range(rng.randint(2, 6))]
+        texts = [text if rng.random() < 0.5 else " ".join(rng.sample(text.split(), len(text.split())))
+                 + rng.choice(["", ".", " now", " 2026"]) for text in base for _ in range(rng.randint(1, 3))]
+        rng.shuffle(texts)
+        goals = [item(text, line=number) for number, text in enumerate(texts, start=1)]
+        document = PlanDocument(path="plan.yaml", source="", comment_style="hash", goals=goals,
+                                has_kpi_structure=True)
+        for threshold in (60, 85.5, 90, 97.3):
+            options = PlanOptions(near_duplicate_threshold=threshold)
+            hits = PACK.get("P007").evaluate([ScoredPlan(document, {})], options)
+            found = [(hit.statement.line - 1, hit.fields["other_line"] - 1, hit.fields["similarity"]) for hit in hits]
+            assert found == _cdist_near_duplicates(texts, threshold)

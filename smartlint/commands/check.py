@@ -1,7 +1,8 @@
 """`smartlint check PATH... | -`: lint plan files like a linter lints code.
 
-Flow: find files -> read each into statements (with their place in the file) -> score every
-statement of every file in one batched Linter.score_many -> plan rules over goals, KPIs and
+Flow: find files -> read each into statements (with their place in the file) -> take the Reports
+of unchanged statements from the result cache (smartlint.report_cache) and score the others in
+one batched Linter.score_many -> plan rules over goals, KPIs and
 milestones -> select/ignore/levels, per-file ignores and inline suppressions -> render.
 
 Exit codes (ruff-like): 0 clean; 1 when any error- or warning-level finding is reported (info
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from smartlint.config import CheckConfig, ConfigFinder, check_rule_ids, check_se
     selector_matches
 from smartlint.errors import SmartlintError
 from smartlint.inputs import parse_today
+from smartlint.report_cache import CACHE_FOLDER, ENV_CACHE_DIR, ReportCache, scoring_context
 from smartlint.sources.located import CheckResult, LocatedFinding, RuleInfo, ScoredStatement
 from smartlint.sources.model import PlanDocument, Statement
 from smartlint.sources.reader import UnreadablePlan, discover, parse_plan, plan_format, read_plan
@@ -48,6 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="with -, the name to report and whose extension picks the reader (default: text)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the result cache (every statement is scored afresh)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"where to keep the result cache (default: ${ENV_CACHE_DIR}, else {CACHE_FOLDER}/ "
+                             "in the folder of the configuration file, else in the current folder)")
 
 
 def _id_list(value: str) -> list[str]:
@@ -58,6 +66,7 @@ def _id_list(value: str) -> list[str]:
 class _Input:
     document: PlanDocument
     config: CheckConfig
+    cache: ReportCache | None = None
     reports: dict[Statement, object] = field(default_factory=dict)
 
 
@@ -67,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         raise SmartlintError(f"--min-score {args.min_score} is out of range (0-100)")
     finder = ConfigFinder(Path(args.config) if args.config else None)
     inputs, unreadable = _read_inputs(args, finder)
+    caches = _attach_caches(inputs, args)
 
     from smartlint.engine.loader import load_pack  # no spaCy: cheap
 
@@ -79,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
 
     # Only the JSON output carries the coach's questions and rewrites; the other formats show
     # findings, so the coach (about a tenth of the time per goal) is skipped for them.
-    _score(inputs, today, args.jobs, coach=args.format == "json")
+    _score(inputs, today, packs, args.jobs, coach=args.format == "json")
+    _save_caches(caches)
     findings = _collect_findings(inputs, packs, args, known_ids)
     rules = {rule.id: rule for pack in packs.values() for rule in pack}
     result = CheckResult(
@@ -121,6 +132,29 @@ def _read_inputs(args: argparse.Namespace, finder: ConfigFinder) -> tuple[list[_
     return inputs, unreadable
 
 
+def _attach_caches(inputs: list[_Input], args: argparse.Namespace) -> list[ReportCache]:
+    """One cache per folder: --cache-dir, else $SMARTLINT_CACHE_DIR, else the project root (the
+    folder of the configuration file that applies, else the current folder)."""
+    if args.no_cache:
+        return []
+    chosen = args.cache_dir or os.environ.get(ENV_CACHE_DIR)
+    by_folder: dict[Path, ReportCache] = {}
+    for item in inputs:
+        folder = Path(chosen) if chosen else item.config.root / CACHE_FOLDER
+        item.cache = by_folder.setdefault(folder, ReportCache(folder))
+    return list(by_folder.values())
+
+
+def _save_caches(caches: list[ReportCache]) -> None:
+    """A cache that cannot be written costs speed, not results: one warning line, same exit code."""
+    for cache in caches:
+        problem = cache.save()
+        if problem is not None:
+            print(f"smartlint: warning: cannot write the cache in {cache.folder} ({problem}); "
+                  "checked without it (--no-cache skips it)", file=sys.stderr)
+            return
+
+
 def _read_stdin() -> str:
     data = sys.stdin.buffer.read()
     from smartlint.sources.reader import decode_plan
@@ -128,26 +162,34 @@ def _read_stdin() -> str:
     return decode_plan("-", data)
 
 
-def _score(inputs: list[_Input], today, requested_jobs: int | None = None, coach: bool = True) -> None:
-    """Every statement of every file through one score_many per distinct NLP setting."""
-    from smartlint.api import Settings
-    from smartlint.parallel import resolve_jobs, score_many
+def _score(inputs: list[_Input], today, packs: dict, requested_jobs: int | None = None, coach: bool = True) -> None:
+    """Every statement of every file: from the cache, or through one score_many per distinct NLP
+    setting for those the cache does not hold. With all of them cached, spaCy is never loaded."""
     from smartlint.sources.linking import link_to_parent
 
     groups: dict[tuple, list[_Input]] = {}
     for item in inputs:
-        groups.setdefault((item.config.fiscal_year_start, tuple(item.config.rule_dirs)), []).append(item)
-    for (fiscal_year_start, rule_dirs), members in groups.items():
+        key = (item.config.fiscal_year_start, tuple(item.config.rule_dirs), id(item.cache))
+        groups.setdefault(key, []).append(item)
+    for (fiscal_year_start, rule_dirs, _), members in groups.items():
         statements = [(item, s) for item in members for s in item.document.statements()]
         if not statements:
             continue
-        settings = Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs))
         # a statement repeated word for word (a KPI shared by goals, a copied plan) is scored once
         distinct: dict[tuple[str, str], int] = {}
         index_of = [distinct.setdefault((s.text, s.kind), len(distinct)) for _, s in statements]
-        jobs = resolve_jobs(requested_jobs, n_items_hint=len(distinct))
-        reports = list(score_many(((None, text, today, kind) for text, kind in distinct), settings, jobs=jobs,
-                                  coach=coach))
+        cache, known = members[0].cache, {}
+        if cache is not None:
+            context = scoring_context(today, fiscal_year_start, coach, packs[rule_dirs].statement_fingerprint)
+            known = cache.lookup(context, list(distinct))
+        missing = [key for key in distinct if key not in known]
+        if missing:
+            scored = _score_statements(missing, today, fiscal_year_start, rule_dirs, requested_jobs, coach)
+            for (text, kind), report in zip(missing, scored):
+                known[(text, kind)] = report
+                if cache is not None:
+                    cache.store(context, text, kind, report)
+        reports = [known[key] for key in distinct]
         for (item, statement), index in zip(statements, index_of):
             item.reports[statement] = reports[index]
         for item in members:
@@ -156,6 +198,17 @@ def _score(inputs: list[_Input], today, requested_jobs: int | None = None, coach
                 for child in (*goal.kpis, *goal.milestones):
                     item.reports[child.statement] = link_to_parent(item.reports[child.statement],
                                                                    goal.statement.text)
+
+
+def _score_statements(statements: list[tuple[str, str]], today, fiscal_year_start: int, rule_dirs: tuple,
+                      requested_jobs: int | None, coach: bool) -> list:
+    from smartlint.api import Settings
+    from smartlint.parallel import resolve_jobs, score_many
+
+    settings = Settings(fiscal_year_start=fiscal_year_start, rule_dirs=list(rule_dirs))
+    jobs = resolve_jobs(requested_jobs, n_items_hint=len(statements))
+    return list(score_many(((None, text, today, kind) for text, kind in statements), settings, jobs=jobs,
+                           coach=coach))
 
 
 def _min_score(args: argparse.Namespace, config: CheckConfig | None) -> int | None:

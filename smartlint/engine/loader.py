@@ -7,6 +7,7 @@ No spaCy here: `smartlint rules` must start fast.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -29,9 +30,13 @@ _KIND_TAGS = frozenset(kind.model_fields["kind"].annotation.__args__[0] for kind
 
 @dataclass(frozen=True)
 class RulePack:
-    """The loaded rules in id order; `statement` rules judge one goal, `plan` rules a whole plan."""
+    """The loaded rules in id order; `statement` rules judge one goal, `plan` rules a whole plan.
+
+    `statement_fingerprint` is a digest of the files that hold statement rules (their names and
+    contents): what a cached Report depends on among the rules. Empty for a pack built by hand."""
 
     rules: tuple[RuleBase, ...]
+    statement_fingerprint: str = ""
 
     @property
     def statement(self) -> tuple[StatementRule, ...]:
@@ -117,11 +122,15 @@ def load_pack(rule_dirs: Iterable[Path] = (), include_packaged: bool = True) -> 
     sources += [_folder_files(Path(folder)) for folder in rule_dirs]
     seen: dict[str, str] = {}
     rules: list[RuleBase] = []
+    statement_files = hashlib.sha256()
     for source in sources:
         for name, text in source:
-            for rule in parse_rules(text, name):
+            parsed = parse_rules(text, name)
+            if any(isinstance(rule, StatementRule) for rule in parsed):
+                statement_files.update(f"{len(name)}:{name}{len(text)}:{text}".encode())
+            for rule in parsed:
                 if rule.id in seen:
                     raise SmartlintError(f"{name}: duplicate rule id '{rule.id}' (also in {seen[rule.id]})")
                 seen[rule.id] = name
                 rules.append(rule)
-    return RulePack(tuple(sorted(rules, key=lambda r: r.id)))
+    return RulePack(tuple(sorted(rules, key=lambda r: r.id)), statement_files.hexdigest())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+import struct
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -219,6 +220,10 @@ class MilestoneSequence(PlanRule):
                     previous = date if previous is None else max(previous, date)
 
 
+def _as_float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
 class NearDuplicate(PlanRule):
     """Two goals of one plan whose words are nearly the same (rapidfuzz token-sort ratio)."""
 
@@ -235,17 +240,19 @@ class NearDuplicate(PlanRule):
             goals = plan.document.goals
             if len(goals) < 2:
                 continue
-            texts = [g.statement.text for g in goals]
-            scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
-                                   score_cutoff=threshold)
-            flagged: set[int] = set()
+            # extract_iter rather than cdist: cdist imports numpy, which would be most of the
+            # time of a `check` whose statements all come from the cache
+            texts = [utils.default_process(g.statement.text) for g in goals]
             for later in range(1, len(goals)):
-                for earlier in range(later):
-                    if scores[later][earlier] >= threshold and later not in flagged:
-                        flagged.add(later)
+                for _, similarity, earlier in process.extract_iter(texts[later], texts[:later],
+                                                                   scorer=fuzz.token_sort_ratio,
+                                                                   processor=None, score_cutoff=threshold):
+                    similarity = _as_float32(similarity)  # what cdist's default float32 matrix held
+                    if similarity >= threshold:
                         other = goals[earlier].statement
                         yield PlanHit(goals[later].statement, {"other": other.text, "other_line": other.line,
-                                                               "similarity": round(float(scores[later][earlier]))})
+                                                               "similarity": round(similarity)})
+                        break
 
 
 class OwnerLoad(PlanRule):
