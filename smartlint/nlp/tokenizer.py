@@ -100,14 +100,15 @@ class SuffixSearch:
         return compile_suffix_regex(self.suffixes)
 
 
-def skipping_words(search: Callable, affixes: list[str], verified: list[str], nothing):
-    """`search` (a prefix search or an infix finditer) answering `nothing` at once for a word of
-    ASCII letters and digits alone, where it cannot find anything: every English prefix and infix
-    pattern takes a character that is neither (punctuation, a symbol, a sign), which
-    test_nlp_tokenizer checks against spaCy's. For other patterns than English's (`verified`),
-    `search` itself. Most new words are such ("2952", "Nordics"), and the searches try classes of
-    thousands of ranges at every position: about 2 µs a word for the infixes."""
-    if list(affixes) != list(verified):
+def skipping_words(search: Callable, verified: bool, nothing):
+    """`search` (the prefix search, infix finditer or URL match) answering `nothing` at once for a
+    word of ASCII letters and digits alone, where it cannot find anything: every English prefix
+    and infix pattern takes a character that is neither (punctuation, a symbol, a sign), and a URL
+    has a dot, which test_nlp_tokenizer checks against spaCy's. Where the patterns are not
+    English's (not `verified`), `search` itself. Most new words are such ("2952", "Nordics"), and
+    the searches try classes of thousands of ranges at every position: about 2 µs a word for the
+    infixes."""
+    if not verified:
         return search
 
     def search_skipping_words(string: str):
@@ -179,13 +180,14 @@ def create_tokenizer():
         return Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
-            prefix_search=skipping_words(compile_prefix_regex(prefixes).search, prefixes,
-                                         english.prefixes, None) if prefixes else None,
+            prefix_search=skipping_words(compile_prefix_regex(prefixes).search,
+                                         list(prefixes) == list(english.prefixes), None) if prefixes else None,
             suffix_search=SuffixSearch(suffixes, suffix_widths()).search if suffixes else None,
-            infix_finditer=skipping_words(compile_infix_regex(infixes).finditer, infixes,
-                                          english.infixes, ()) if infixes else None,
+            infix_finditer=skipping_words(compile_infix_regex(infixes).finditer,
+                                          list(infixes) == list(english.infixes), ()) if infixes else None,
             token_match=defaults.token_match,
-            url_match=defaults.url_match,
+            url_match=skipping_words(defaults.url_match, defaults.url_match is english.url_match,
+                                     None) if defaults.url_match else None,
         )
 
     return tokenizer_factory
