@@ -28,6 +28,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from smartlint.nlp.tokenizer import split_look_behind, structure
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLE = REPO_ROOT / "models" / "suffix_widths.json"
 # Escapes that are anchors (\b \B \A \Z) or back-references (\1..; \0 is an octal escape, taken as
@@ -69,42 +71,6 @@ def last_characters(pattern: str, length: int) -> str | None:
 @cache
 def every_character() -> str:
     return "".join(map(chr, range(sys.maxunicode + 1)))
-
-
-def structure(pattern: str):
-    """(index, token) of the pattern's text outside character classes: each character, each escape
-    (two characters) and "[]" for each class."""
-    in_class, i = False, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if not in_class:
-                yield i, pattern[i:i + 2]
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            yield i, "[]"
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1  # a "]" first in a class is literal
-        else:
-            yield i, char
-        i += 1
-
-
-def split_look_behind(pattern: str) -> tuple[str | None, str]:
-    """(B, M) of a pattern `(?<=B)M`, or (None, pattern)."""
-    if pattern.startswith("(?<="):
-        depth = 0
-        for i, char in structure(pattern):
-            depth += (char == "(") - (char == ")")
-            if depth == 0:
-                return pattern[4:i], pattern[i + 1:]
-    return None, pattern
 
 
 def alternatives(pattern: str) -> list[str]:

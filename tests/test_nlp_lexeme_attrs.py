@@ -61,3 +61,34 @@ def test_the_pipeline_uses_the_faster_getters(getters):
     nlp = build_pipeline()
     assert nlp.vocab.lex_attr_getters[SHAPE] is not spacys[SHAPE]
     assert nlp.vocab["Q3-2027"].shape_ == "Xd-dddd"
+
+
+def test_the_pipeline_computes_the_attributes_it_reads_as_spacy_does(getters):
+    """New words get only the attributes the pipeline reads, with spaCy's values."""
+    import spacy
+    from spacy.attrs import IDS, NAMES
+
+    from smartlint.nlp.pipeline import attributes_read, build_pipeline
+
+    nlp = build_pipeline()
+    read = attributes_read(nlp)
+    assert {"LOWER", "SHAPE", "LIKE_NUM", "IS_PUNCT", "IS_DIGIT", "IS_ALPHA"} <= read
+    kept = {NAMES[attr] for attr in nlp.vocab.lex_attr_getters}
+    assert kept == {name for name in read if IDS[name] in getters[0]}
+    assert "IS_STOP" not in kept and "NORM" not in kept
+    reference = spacy.blank("en").vocab
+    for word in sample_words()[:3000] + ["Q3-2027", "$3.2M", "Nordics", "twenty-five", "2,000"]:
+        ours, spacys = nlp.vocab[word], reference[word]
+        for name in kept:
+            assert getattr(ours, name.lower()) == getattr(spacys, name.lower()), (name, word)
+
+
+def test_a_pattern_on_an_attribute_the_pipeline_does_not_compute_is_refused():
+    from smartlint.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    ruler = nlp.get_pipe("lexicon_ruler")
+    ruler.add_patterns([{"label": "STOPWORD", "pattern": [{"IS_STOP": True}]}])
+    with pytest.raises(ValueError, match="lexicon_ruler: patterns compare IS_STOP, which this "
+                                         "vocabulary does not compute"):
+        nlp("We will grow revenue.")

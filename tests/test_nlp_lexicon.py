@@ -306,9 +306,16 @@ def test_word_conditions_agree_with_the_matcher(analyzer):
         def _compile(self, spec, bit):
             return False
 
+    import random
+
     words = ("We will grow 12 123 1234 2026 Q3 q3 $5 $1,000 5k 1.5 ½ ten Ten TEN 3rd 31st jan jan. "
              "Jan. March 3/31 2027-03 - / . , $ € 100% 10x fy26 FY2026 H1 as so possible the On "
              "'ll won't LinkedIn e-mail ASAP").split()
+    # generated words of the kinds a batch brings new: numbers of every length, amounts, dates
+    rng = random.Random(3)
+    pieces = list("0123456789") * 4 + list("$€%.,/-kKmMqQhHxXaz") + ["jan", "Q", "FY", "th", "st", "bn"]
+    words += [str(rng.randrange(10 ** rng.randint(0, 6))) for _ in range(500)]
+    words += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(3000)]
     vocab = analyzer.nlp.vocab
     orths = [vocab[w].orth for w in words]
     for name in ("quantity_ruler", "time_ruler", "lexicon_ruler"):

@@ -98,3 +98,62 @@ def test_the_pipeline_tokenizes_as_spacys_default_tokenizer(tokenizers):
     for text in texts:
         assert [t.text for t in ours(text)] == [t.text for t in spacys(text)], text
     assert ours.explain("(U.S.!)") == spacys.explain("(U.S.!)")
+
+
+def words_of_letters_and_digits() -> list[str]:
+    """Every ASCII letter and digit, all pairs and triples of them, and random longer words."""
+    from itertools import product
+    from string import ascii_letters, digits
+
+    alphabet = ascii_letters + digits
+    words = [a + b for a, b in product(alphabet, repeat=2)] + list(alphabet)
+    words += ["".join(triple) for triple in product(alphabet, repeat=3)]
+    rng = random.Random(5)
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 16))) for _ in range(20000)]
+    return words
+
+
+def test_english_prefixes_infixes_and_urls_find_nothing_in_words_of_letters_and_digits():
+    """What lets the pipeline's tokenizer skip those searches for such words (skipping_words)."""
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    prefix_search = compile_prefix_regex(English.Defaults.prefixes).search
+    infix_finditer = compile_infix_regex(English.Defaults.infixes).finditer
+    url_match = English.Defaults.url_match
+    for word in words_of_letters_and_digits():
+        assert prefix_search(word) is None, word
+        assert not list(infix_finditer(word)), word
+        assert url_match(word) is None, word
+
+
+def test_the_searches_skip_words_where_told_to():
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex
+
+    from smartlint.nlp.tokenizer import skipping_words
+
+    infixes = English.Defaults.infixes
+    finditer = compile_infix_regex(infixes).finditer
+    skipping = skipping_words(finditer, True, ())
+    assert skipping is not finditer
+    assert skipping("Nordics2026") == ()
+    assert [m.span() for m in skipping("mid-market")] == [(3, 4)]
+    assert skipping_words(finditer, False, ()) is finditer
+    url_match = English.Defaults.url_match
+    assert skipping_words(url_match, True, None)("example.com").span() == (0, 11)
+
+
+def test_the_searches_are_skipped_for_englishs_patterns_only():
+    import re
+
+    from spacy.lang.de import German
+    from spacy.lang.en import English
+
+    from smartlint.nlp.tokenizer import create_tokenizer
+
+    english = create_tokenizer()(English())
+    assert not isinstance(getattr(english.infix_finditer, "__self__", None), re.Pattern)
+    german = create_tokenizer()(German())  # German infixes of its own: searched as spaCy would
+    assert isinstance(german.infix_finditer.__self__, re.Pattern)
+    assert [t.text for t in german("3-4 Wochen")] == [t.text for t in spacy.blank("de")("3-4 Wochen")]

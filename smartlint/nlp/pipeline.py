@@ -32,13 +32,14 @@ def build_pipeline():
 
 def _build_pipeline():
     """The pipeline of models/config.cfg, its vocabulary's lexeme attribute getters swapped for
-    the faster ones of lexeme_attrs (same values) before any word is added."""
+    the faster ones of lexeme_attrs (same values) before any word is added, and once the patterns
+    are loaded, cut down to the attributes the pipeline reads (attributes_read)."""
     import spacy  # noqa: F401  (lazy: importing spaCy costs about a second)
     from spacy.util import load_config, load_model_from_config
 
     import smartlint.nlp.components  # noqa: F401  (registers the @Language.factory components)
     import smartlint.nlp.tokenizer  # noqa: F401  (registers the tokenizer of the config)
-    from smartlint.nlp.lexeme_attrs import faster_getters
+    from smartlint.nlp.lexeme_attrs import faster_getters, getters_of
 
     models = files("smartlint.models")
     with as_file(models / "config.cfg") as config_path, as_file(models / "patterns") as patterns:
@@ -46,7 +47,23 @@ def _build_pipeline():
         nlp = load_model_from_config(config, auto_fill=True, validate=True)
         nlp.vocab.lex_attr_getters = faster_getters(nlp.vocab.lex_attr_getters)
         nlp.initialize()
+    # words already in the vocabulary keep every attribute; only the kept ones are ever read
+    nlp.vocab.lex_attr_getters = getters_of(nlp.vocab.lex_attr_getters, attributes_read(nlp))
     return nlp
+
+
+def attributes_read(nlp) -> set[str]:
+    """The lexeme attributes computed by a getter that something in the pipeline reads: those the
+    rulers' patterns compare, LOWER (Token.lower_ and the PhraseMatchers of the rulers and of
+    smartlint_platforms), and the token table's flags. The components read a doc through its
+    TokenTable, never a Token's other flags (is_stop, like_url, norm_, ...), which new words
+    leave at 0; a ruler given a pattern on one of those says so (PatternRuler._check_attrs_computed)."""
+    from smartlint.nlp.token_table import LEXEME_ATTRS_READ
+
+    read = {"LOWER", *LEXEME_ATTRS_READ}
+    for _name, component in nlp.pipeline:
+        read |= getattr(component, "lexeme_attrs", set())
+    return read
 
 
 class Analyzer:

@@ -19,6 +19,9 @@ TABLE = "smartlint.token_table"
 # The flags spaCy computes with a plain str method (is_alpha is str.isalpha, is_digit isdigit,
 # is_space isspace, is_title istitle) are not copied: the components call the method on the text.
 _COLUMNS = [ORTH, LENGTH, SPACY, LIKE_NUM, IS_PUNCT, SENT_START]
+# The lexeme attributes of those columns that spaCy computes with a lexeme attribute getter (ORTH
+# and LENGTH it sets itself): the pipeline keeps these getters (pipeline.attributes_read).
+LEXEME_ATTRS_READ = ("LIKE_NUM", "IS_PUNCT")
 
 
 class TokenTable:

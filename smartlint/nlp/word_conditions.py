@@ -105,6 +105,9 @@ class WordConditions:
         self.vocab = vocab
         # single-attribute specs: attribute -> its number -> bits of the specs that number meets
         self._tables: dict[str, tuple[Callable[[Any], int], dict[int, int]]] = {}
+        # specs of several attributes, one with a plain value: attribute -> its number -> (test of
+        # the others, bit)
+        self._guarded: dict[str, tuple[Callable[[Any], int], dict[int, list[tuple[Test, int]]]]] = {}
         self._tests: list[tuple[Test, int]] = []  # other specs: test -> bit
         self.matcher = Matcher(vocab, validate=True)  # specs not compiled
         self._bit_of_key: dict[int, int] = {}
@@ -143,9 +146,17 @@ class WordConditions:
                 for number in ids:
                     table[number] = table.get(number, 0) | bit
                 return True
+        # a spec with a plain value ({"IS_DIGIT": true, "LENGTH": 4}) is tested only on the words
+        # with that value: one read of the attribute decides for all the specs it guards, which
+        # most new words meet none of
+        guard = next(((_attr_name(name), value) for name, value in spec.items()
+                      if not isinstance(value, dict)), None)
+        guard_number = None if guard is None else _plain_number(guard[1], strings)
         tests: list[Test] = []
         for name, value in spec.items():
             attr = _attr_name(name)
+            if guard_number is not None and (attr, value) == guard:
+                continue
             if isinstance(value, dict):
                 for op, operand in value.items():
                     test = _operator_test(attr, op.upper(), operand, strings)
@@ -158,7 +169,11 @@ class WordConditions:
                     return False
                 read = _number_of(attr)
                 tests.append(lambda lex, read=read, number=number: read(lex) == number)
-        self._tests.append((_all_of(tests), bit))
+        if guard_number is not None and tests:
+            guarded = self._guarded.setdefault(guard[0], (_number_of(guard[0]), {}))[1]
+            guarded.setdefault(guard_number, []).append((_all_of(tests), bit))
+        else:
+            self._tests.append((_all_of(tests), bit))
         return True
 
     def masks(self, orths: list[int]) -> list[int]:
@@ -179,6 +194,10 @@ class WordConditions:
             mask = 0
             for number, table in self._tables.values():
                 mask |= table.get(number(lex), 0)
+            for number, guarded in self._guarded.values():
+                for test, bit in guarded.get(number(lex), ()):
+                    if test(lex):
+                        mask |= bit
             for test, bit in self._tests:
                 if test(lex):
                     mask |= bit

@@ -29,15 +29,18 @@ from functools import reduce
 from operator import itemgetter, or_
 from typing import NamedTuple
 
-from spacy.attrs import ORTH
+from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
 
 from smartlint.nlp.doc_mentions import RULER_MATCHES, RulerMatch
 from smartlint.nlp.token_table import token_table
-from smartlint.nlp.word_conditions import WordConditions, is_word_level
+from smartlint.nlp.word_conditions import LEXEME_ATTRS, WordConditions, is_word_level
 
+# Token attributes spaCy computes for a new word with one of the vocabulary's lexeme attribute
+# getters (not ORTH and LENGTH, which it sets itself, nor the token's own annotations)
+GETTER_ATTRS = frozenset(LEXEME_ATTRS) - {"ORTH", "TEXT", "LENGTH"} | {"NORM", "LANG"}
 BY_SPAN = itemgetter(1, 2)  # (key, start, end) by (start, end)
 MATCHED_IN_PASS = "smartlint.rulers_matched"  # user_data: names of the rulers a pass has matched
 
@@ -197,6 +200,15 @@ class PatternRuler:
     def labels(self) -> tuple[str, ...]:
         return tuple(sorted({pattern["label"] for pattern in self.patterns}))
 
+    @property
+    def lexeme_attrs(self) -> set[str]:
+        """The token attributes (LOWER, SHAPE, IS_DIGIT, ...) the patterns compare."""
+        names = {self.phrase_matcher_attr.upper()} if self._phrases else set()
+        for _key, body in self._token_patterns:
+            for spec in body:
+                names.update(name.upper() for name in spec if name.upper() != "OP")
+        return {"ORTH" if name == "TEXT" else name for name in names}
+
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
                    patterns: Iterable[dict] | None = None) -> None:
         self.patterns = []
@@ -237,6 +249,8 @@ class PatternRuler:
         if (current is None or current.runs_for != self.runs_for
                 or current.revisions != [ruler._revision for ruler, _sequences in current.compiled]):
             rulers = [self] + [self.nlp.get_pipe(name) for name in self.runs_for]
+            for ruler in rulers:
+                ruler._check_attrs_computed()
             conditions = WordConditions(self.nlp.vocab)
             compiled = [(ruler, TokenSequences(self.nlp.vocab, ruler._token_patterns, conditions))
                         for ruler in rulers]
@@ -244,6 +258,16 @@ class PatternRuler:
                 self.runs_for, frozenset(self.runs_for), [ruler._revision for ruler in rulers],
                 conditions, compiled, phrase_matchers(self.nlp.vocab, rulers))
         return current
+
+    def _check_attrs_computed(self) -> None:
+        """A pattern on an attribute the vocabulary has no getter for would never match (the
+        pipeline keeps only the getters of attributes read when it is built): say so instead."""
+        getters = self.nlp.vocab.lex_attr_getters
+        missing = sorted(name for name in self.lexeme_attrs
+                         if name in GETTER_ATTRS and IDS[name] not in getters)
+        if missing:
+            raise ValueError(f"{self.name}: patterns compare {', '.join(missing)}, which this "
+                             "vocabulary does not compute")
 
     def __call__(self, doc):
         if self.name in doc.user_data.get(MATCHED_IN_PASS, ()):
