@@ -151,7 +151,8 @@ def test_a_duration_written_with_one_copy_of_its_part_matches_as_the_repeated_fo
 
 def test_every_hint_holds_wherever_its_rule_matches():
     hinted = [rule for rule in grammar.RULES if rule.hint is not None]
-    assert {"offset", "for_from", "in_duration", "n_next", "nth_month_of", "week_of", "day_of_rel_month"} <= {
+    assert {"offset", "for_from", "in_duration", "n_next", "nth_month_of", "week_of", "day_of_rel_month", "year_quarter",
+            "year_half", "on_the_nth"} <= {
         rule.name for rule in hinted}
     phrases = _duration_phrases() + _phrases()
     for nth in ("first", "third", "fifth", "last", "12th", "2nd", "twenty-first"):
@@ -161,7 +162,8 @@ def test_every_hint_holds_wherever_its_rule_matches():
             phrases += [f"the {nth} of {month}", f"{nth} day of the {month}"]
     phrases += [f"{n} {rel} {unit}" for n in ("3", "the", "two", "twenty", "a couple of", "starting")
                 for rel in ("next", "coming", "following") for unit in ("weeks", "months", "quarter")]
-    phrases += ["in 2027", "during the fiscal year 2026", "by calendar year two thousand and nine"]
+    phrases += ["in 2027", "during the fiscal year 2026", "by calendar year two thousand and nine", "by 2027 q3",
+                "in 2026h2", "the 1999 Q1", "on the 5th", "by the thirty-first", "until the twelfth day", "on the 3rd."]
     matched = set()
     for phrase in phrases:
         for limit in (len(phrase), len(phrase) - 3):

@@ -1012,6 +1012,10 @@ _HINTS = {
     "nth_month_of": RegexHint(r"month\s+of\s+(?:the\s+)?(?:19|20|two\s|this|next|last|current|the\s)"),
     # week_of: first, second, third, fourth, fifth, last and 1st, 2nd, 3rd, 4th end so
     "week_of": RegexHint(r"(?:st|nd|rd|th)\s+week\s"),
+    # year_quarter, year_half: YEAR4 starts with 19 or 20; on_the_nth: a digit or an ordinal word's first letters
+    "year_quarter": RegexHint(r"(?:19|20)\d\d\s*q[1-4]"),
+    "year_half": RegexHint(r"(?:19|20)\d\d\s*h[12]"),
+    "on_the_nth": RegexHint(r"(?:on|by|before|until)\s+the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)"),
     "day_of_rel_month": RegexHint(r"of\s+(?:the\s+)?(?:this|next|last|following|the\s+following)\s+month"),
 }
 
