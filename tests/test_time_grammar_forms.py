@@ -121,3 +121,55 @@ def test_the_year_hint_holds_wherever_the_year_rule_matches():
     assert sum(1 for phrase in phrases if year.pattern.search(phrase)) > 50
     for phrase in phrases + _phrases()[::5]:
         assert year.hint(phrase, len(phrase)) or not year.pattern.search(phrase), phrase
+
+
+def _duration_phrases() -> list[str]:
+    """Durations in the places the rules put them, glued and spaced, with and without a direction
+    word, a start date or a second part."""
+    counts = ["3", "5.5", "a", "an", "half an", "a couple of", "two and a half", "twenty-five", "one hundred", "x"]
+    units = ["weeks", "month", "days", "quarter", "hrs", "year and a half"]
+    joints = ["", " ", "  ", "-", ", ", " and ", ","]
+    phrases = []
+    for count, unit, joint in itertools.product(counts, units, joints):
+        duration = f"{count} {unit}{joint}{count}{joint}{unit}"
+        phrases += [f"in {duration}", f"within the next {duration} from today", f"for {duration}, starting june 1",
+                    f"{duration} after launch", f"from may 5 for {duration}", f"the{joint}{duration}"]
+    return phrases
+
+
+def test_a_duration_written_with_one_copy_of_its_part_matches_as_the_repeated_form():
+    repeated = rf"(?:{grammar.DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+(?!an?\s)){grammar.DUR1})*)"
+    pairs = [(rule.name, rule.pattern, re.compile(r"(?<![a-z])" + rule.regex.replace(grammar.DUR, repeated)))
+             for rule in grammar.RULES if grammar.DUR in rule.regex]
+    assert len(pairs) == 8
+    rates = ["30 minutes a day", "for 2 hours an evening", "3 weeks a year and 2 days"]
+    for phrase in _duration_phrases() + _phrases()[::2] + rates:
+        for name, pattern, plain in pairs:
+            found = [(m.span(), m.groupdict()) for m in pattern.finditer(phrase)]
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(phrase)]
+            assert found == expected, (name, phrase)
+
+
+def test_every_hint_holds_wherever_its_rule_matches():
+    hinted = [rule for rule in grammar.RULES if rule.hint is not None]
+    assert {"offset", "for_from", "in_duration", "n_next", "nth_month_of", "week_of", "day_of_rel_month", "year_quarter",
+            "year_half", "on_the_nth"} <= {
+        rule.name for rule in hinted}
+    phrases = _duration_phrases() + _phrases()
+    for nth in ("first", "third", "fifth", "last", "12th", "2nd", "twenty-first"):
+        for year in ("2027", "next year", "the following year", "two thousand and five", "this year"):
+            phrases += [f"the {nth} month of {year}", f"{nth} week of {year}", f"by the {nth} week {year}"]
+        for month in ("this month", "next month", "the following month", "following month"):
+            phrases += [f"the {nth} of {month}", f"{nth} day of the {month}"]
+    phrases += [f"{n} {rel} {unit}" for n in ("3", "the", "two", "twenty", "a couple of", "starting")
+                for rel in ("next", "coming", "following") for unit in ("weeks", "months", "quarter")]
+    phrases += ["in 2027", "during the fiscal year 2026", "by calendar year two thousand and nine", "by 2027 q3",
+                "in 2026h2", "the 1999 Q1", "on the 5th", "by the thirty-first", "until the twelfth day", "on the 3rd."]
+    matched = set()
+    for phrase in phrases:
+        for limit in (len(phrase), len(phrase) - 3):
+            for rule in hinted:
+                if rule.pattern.search(phrase, 0, limit):
+                    matched.add(rule.name)
+                    assert rule.hint(phrase, limit), (rule.name, phrase, limit)
+    assert matched == {rule.name for rule in hinted}

@@ -67,8 +67,13 @@ UNIT = (r"(?:years?|yrs?|months?|weeks?|wks?|days?|quarters?(?!\s+(?:of|million|
         r"|fortnights?|hours?|hrs?|minutes?|mins?"
         r"|seconds|secs)(?![a-z])")
 DUR1 = rf"(?:{NUM}\s*-?\s*{UNIT}(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?![a-z]))?)"
-# "30 minutes a day" is a rate, not 30 minutes plus a day: "a"/"an" after a bare space opens no part
-DUR = rf"(?:{DUR1}(?:(?:\s*,\s*|\s+and\s+|\s+(?!an?\s)){DUR1})*)"
+# DUR1, then more DUR1s each after a separator, written with one copy of DUR1 (compiling a rule costs
+# in proportion to its length). A DUR1 ends with a letter (its unit, "half", "quarter"), and every
+# rule puts a DUR where a non-letter precedes it (a space, or the rule's start, which follows no
+# letter), so a letter before a part marks a part after the first, which needs a separator. The
+# paths are tried in the order "DUR1(?:SEP DUR1)*" tries them, so the matches are the same.
+# "30 minutes a day" is a rate, not 30 minutes plus a day: "a"/"an" after a bare space opens no part.
+DUR = rf"(?:(?:(?<![a-z])|(?<=[a-z])(?:\s*,\s*|\s+and\s+|\s+(?!an?\s))){DUR1})+"
 
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_ABBRS = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
@@ -1071,6 +1076,28 @@ _HINTS = {
     "month_year": RegexHint(rf"(?:{_MONTH_STARTS})[a-z]*\.?(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[-/]\s*)(?:\d{{4}}"
                             rf"|two\s+thousand)|\d{{4}}\s*,?\s*(?:{_MONTH_STARTS})|\d{{4}}\s*[-/.]\s*\d"
                             rf"|\d\s*[-/]\s*\d{{4}}"),
+    # The hints below spare compiling the longest rules as well as running them: in a thousand goals
+    # offset and for_from passed their needs in 30 stretches and matched in none.
+    # offset, for_from: a DUR ends with a unit word, "half" or "quarter", then its direction word
+    "offset": RegexHint(rf"(?:{_UNIT_WORDS}|half)[a-z]*\s+(?:after|from|before|hence|later|ago)"),
+    # for_from: then a date's first letters (a digit, a month, an ordinal word, "the", RELDAY's words)
+    "for_from": RegexHint(rf"(?:{_UNIT_WORDS}|half)[a-z]*\s*,?\s+(?:from|starting|beginning)(?:\s+(?:from|on))?"
+                          rf"\s+(?:\d|{_MONTH_STARTS}|fi|se|th|fo|si|ei|ni|te|el|tw|day|to|tm|ye|now)"),
+    # in_duration: "in", then how a number (NUM) begins: a digit, "a", "an" or a number word's first letters
+    "in_duration": RegexHint(r"(?<![a-z])in\s+(?:\d|an?(?![a-z])|couple|half|one|two|thr|thi|fou|for|fiv|fif|six|sev|eig"
+                             r"|nin|ten|ele|twe)"),
+    # n_next: how a number (NUM) ends, then "next" and a unit
+    "n_next": RegexHint(rf"(?:\d|(?<![a-z])(?:{_PLAIN_UNITS}|{_PLAIN_TENS}|hundred|half|quarter|of|couple|an|a))"
+                        rf"\s+(?:next|coming|following)\s+(?:{_UNIT_WORDS})"),
+    # nth_month_of: a year (YEAR4 starts with 19 or 20, YEARW with "two") or REL_YEAR's first word
+    "nth_month_of": RegexHint(r"month\s+of\s+(?:the\s+)?(?:19|20|two\s|this|next|last|current|the\s)"),
+    # week_of: first, second, third, fourth, fifth, last and 1st, 2nd, 3rd, 4th end so
+    "week_of": RegexHint(r"(?:st|nd|rd|th)\s+week\s"),
+    # year_quarter, year_half: YEAR4 starts with 19 or 20; on_the_nth: a digit or an ordinal word's first letters
+    "year_quarter": RegexHint(r"(?:19|20)\d\d\s*q[1-4]"),
+    "year_half": RegexHint(r"(?:19|20)\d\d\s*h[12]"),
+    "on_the_nth": RegexHint(r"(?:on|by|before|until)\s+the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)"),
+    "day_of_rel_month": RegexHint(r"of\s+(?:the\s+)?(?:this|next|last|following|the\s+following)\s+month"),
 }
 
 
