@@ -481,8 +481,11 @@ def r_month(m: re.Match, ctx: Context) -> Result:
 
 # seasons as the months they span (northern hemisphere); winter runs into the next year
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-SEASON = "spring|summer|autumn|fall|winter"
-_RE_SEASON = re.compile(rf"(?P<season>{SEASON})(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?")
+SEASON = "|".join(_SEASON_MONTHS)
+_SEASON_TERM = r"(?:\s+(?:semester|term))?"  # "the spring semester"
+# a season, its term and its year, as the season rule and the end-of rule's resolver read them
+SEASON_PHRASE = rf"(?P<season>{SEASON}){_SEASON_TERM}(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"
+_RE_SEASON = re.compile(SEASON_PHRASE)
 
 
 def _season_of(season: str, year: int) -> cal.Bounds:
@@ -965,9 +968,9 @@ _NEEDS = {
     "month_rel": ("this|next|last|coming|following|after|year", _MONTHS),
     "month": (_MONTHS,),
     "year": (f"{FOUR_DIGITS}|thousand",),
-    "season": ("spring|summer|autumn|fall|winter",),
+    "season": (SEASON,),
     "part_of": ("early|mid|late|middle", f"{FOUR_DIGITS}|{_MONTHS}"),
-    "weekday": ("monday|tuesday|wednesday|thursday|friday|saturday|sunday",),
+    "weekday": ("|".join(_WEEKDAYS),),
     "rel_period": ("week|month|quarter|year|yr", "this|current|next|coming|following|last|past|previous|prior"),
     "after_next": ("after", "next", "week|month|quarter|year"),
     "rest_of": ("rest|remain|balance", "of"),
@@ -995,8 +998,7 @@ _NEEDS = {
     "freq_adverb": ("ly|everyday",),
     "freq_every": ("every|each|per", _UNIT_WORDS),
     "freq_times": ("once|twice|thrice|time", _UNIT_WORDS),
-    "freq_day": ("every|each", "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|weeknight"
-                 "|morning|afternoon|evening|night"),
+    "freq_day": ("every|each", "|".join((*_WEEKDAYS, *_DAY_PER))),
     "rate_tail": ("per|/", _UNIT_WORDS),
     "vague": ("soon|asap|a.s.a.p|eventually|some|future|course|later|forward",),
 }
@@ -1010,6 +1012,7 @@ YEAR_WORDS_BEFORE = (*YEAR_LEADS, "the", "fiscal", "calendar", "year")
 _YEAR_LEAD = "|".join(word.replace(" ", r"\s+") for word in YEAR_LEADS)
 _LAST_LETTERS_BEFORE_YEAR = "|".join(sorted({word[-2:] for word in YEAR_WORDS_BEFORE}))
 _MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every spelling in MON starts so
+_ORDINAL_STARTS = "fi|se|th|fo|si|ei|ni|te|el|tw"  # and every ordinal word in ORDW so
 _DATE_NUMBER = r"(?<!\d)(?:\d{4}|\d\d?)(?!\d)"
 
 
@@ -1082,7 +1085,7 @@ _HINTS = {
     "offset": RegexHint(rf"(?:{_UNIT_WORDS}|half)[a-z]*\s+(?:after|from|before|hence|later|ago)"),
     # for_from: then a date's first letters (a digit, a month, an ordinal word, "the", RELDAY's words)
     "for_from": RegexHint(rf"(?:{_UNIT_WORDS}|half)[a-z]*\s*,?\s+(?:from|starting|beginning)(?:\s+(?:from|on))?"
-                          rf"\s+(?:\d|{_MONTH_STARTS}|fi|se|th|fo|si|ei|ni|te|el|tw|day|to|tm|ye|now)"),
+                          rf"\s+(?:\d|{_MONTH_STARTS}|{_ORDINAL_STARTS}|day|to|tm|ye|now)"),
     # in_duration: "in", then how a number (NUM) begins: a digit, "a", "an" or a number word's first letters
     "in_duration": RegexHint(r"(?<![a-z])in\s+(?:\d|an?(?![a-z])|couple|half|one|two|thr|thi|fou|for|fiv|fif|six|sev|eig"
                              r"|nin|ten|ele|twe)"),
@@ -1096,7 +1099,7 @@ _HINTS = {
     # year_quarter, year_half: YEAR4 starts with 19 or 20; on_the_nth: a digit or an ordinal word's first letters
     "year_quarter": RegexHint(r"(?:19|20)\d\d\s*q[1-4]"),
     "year_half": RegexHint(r"(?:19|20)\d\d\s*h[12]"),
-    "on_the_nth": RegexHint(r"(?:on|by|before|until)\s+the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)"),
+    "on_the_nth": RegexHint(rf"(?:on|by|before|until)\s+the\s+(?:\d|{_ORDINAL_STARTS})"),
     "day_of_rel_month": RegexHint(r"of\s+(?:the\s+)?(?:this|next|last|following|the\s+following)\s+month"),
 }
 
@@ -1109,7 +1112,7 @@ _DPART = rf"(?:(?:this|next)\s+)?(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|(?:the\s+)?(
 _TRAIL = (rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?:(?:this|next|the\s+following)\s+month|{MON})(?:{YSEP}{YEAR})?"
           rf"|{YSEP}{YEAR})")
 # a weekday in front of a full date ("Friday, January 9, 2026") belongs to the date
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = rf"(?:{'|'.join(_WEEKDAYS)})"
 _FY = rf"(?:fy\s*'?(?:{YEAR4}|\d{{2}}(?!\d))|fiscal\s+year\s+{YEAR4})"
 _UNIT_SINGULAR = r"(?:year|yr|month|week|day|quarter|fortnight|hour|hr)(?![a-z])"
 _FOR_FROM_DATE = rf"(?:{YMD}|{NUMDMY}|{MDY}|{DMY}|{MD}|{RELDAY})"
@@ -1139,8 +1142,7 @@ RULES: tuple[Rule, ...] = (
     _rule("part_of", rf"{LEAD}(?:the\s+)?(?P<part>early|mid|late|middle\s+of)(?:\s*-\s*|\s+)(?:the\s+month\s+of\s+)?"
           rf"(?:(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR4}))?|(?P<y2>{YEAR4}))(?![a-z\d])", r_part_of),
     _rule("weekday", rf"{LEAD}(?:(?:this|next)\s+)?(?P<wd>{WEEKDAY})(?![a-z\d])", r_weekday),
-    _rule("season", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|next|last|coming)\s+)?(?P<season>{SEASON})"
-          rf"(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?![a-z\d])", r_season),
+    _rule("season", rf"{LEAD}(?:the\s+)?(?:(?P<rel>this|next|last|coming)\s+)?{SEASON_PHRASE}(?![a-z\d])", r_season),
     _rule("year", rf"(?:(?P<lead>{_YEAR_LEAD})\s+"
           rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+|calendar\s+)?(?:year\s+)?|(?:the\s+)?(?:calendar\s+)?year\s+)"
           rf"(?P<y>{YEAR})(?![a-z\d])", r_year),
@@ -1154,7 +1156,7 @@ RULES: tuple[Rule, ...] = (
     _rule("end_of", r"(?:(?P<lead>by|before|until|till|through|no\s+later\s+than|not\s+later\s+than|at)\s+)?"
           r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?P<rel>this\s+|next\s+|current\s+)?"
           rf"(?P<what>{_FY}|fiscal\s+year|week|month|quarter|year|q[1-4](?:\s+{YEAR4})?|h[12](?:\s+{YEAR4})?"
-          rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4}|(?:{SEASON})(?:\s+(?:semester|term))?(?:\s+(?:of\s+)?{YEAR4})?)(?![a-z\d])",
+          rf"|{MON}(?:{YSEP}{YEAR})?|{YEAR4}|(?:{SEASON}){_SEASON_TERM}(?:\s+(?:of\s+)?{YEAR4})?)(?![a-z\d])",
           r_end_of),
     # "by FY25 end", "before FY2027 year-end": the last day of that fiscal year
     _rule("fy_end", rf"(?:(?P<lead>by|before|until|till|at)\s+)?(?:the\s+)?(?P<rel>)(?P<what>{_FY})"
